@@ -99,7 +99,10 @@ export async function runUiCheck(opt) {
 
     await attempt('the Jobs view opens from the activity bar', async () => {
       await page.locator('.activitybar .action-item a[aria-label^="NetRemediate"]').first().click();
-      await page.locator('.part.sidebar', { hasText: 'No remediation jobs yet' }).first().waitFor({ timeout: 15000 });
+      await page
+        .locator('.part.sidebar', { hasText: 'No remediation jobs yet' })
+        .first()
+        .waitFor({ timeout: 15000 });
     });
     await page.screenshot({ path: path.join(opt.out, '02-activity-bar.png') });
   } catch (e) {

@@ -40,7 +40,7 @@ describe('netremediate CLI basics', () => {
     assert.equal(r.code, 0, r.stderr);
     assert.match(r.stdout, /platform cisco_nxos/);
     assert.match(r.stdout, /^9-13 +interface Ethernet1\/1$/m);
-    assert.match(r.stdout, /^1 +header +!Command: show running-config$/m);
+    assert.match(r.stdout, /^header +"!Command: show running-config" at 1$/m);
   });
 
   it('parse --format json gives the hierarchy as data', () => {

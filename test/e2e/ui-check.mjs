@@ -79,6 +79,17 @@ export async function runUiCheck(opt) {
         .waitFor({ timeout: 30000 });
     });
 
+    await attempt('the grammar colours the configuration (several token colours on one line)', async () => {
+      const line = page
+        .locator('.monaco-editor .view-lines .view-line', { hasText: 'hostname branch-rtr-01' })
+        .first();
+      await line.waitFor({ timeout: 15000 });
+      const classes = await line
+        .locator('span > span')
+        .evaluateAll((spans) => [...new Set(spans.map((s) => s.className))]);
+      if (classes.length < 2) throw new Error(`one token colour only: ${classes.join(', ')}`);
+    });
+
     await attempt('command palette → "NetRemediate: Show Log" shows the server running', async () => {
       await page.keyboard.press('F1');
       const input = page.locator('.quick-input-widget input[type="text"]').first();

@@ -10,24 +10,51 @@ import {
   TextDocumentSyncKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { diagnosticsFeature } from './lsp/diagnostics/diagnosticsFeature';
+import { duplicateLineQuickFixFeature } from './lsp/duplicateLineQuickFix';
+import { createEditorContext, featureCapabilities, type EditorFeature } from './lsp/editorContext';
+import { foldingRangeFeature } from './lsp/foldingRanges';
+import { hoverFeature } from './lsp/hover';
+import { definitionFeature } from './lsp/navigation/definition';
+import { documentHighlightFeature } from './lsp/navigation/documentHighlight';
+import { referencesFeature } from './lsp/navigation/references';
 import { registerServerInfo } from './lsp/serverInfo';
+import { documentSymbolFeature } from './lsp/symbols/documentSymbols';
+import { workspaceSymbolFeature } from './lsp/symbols/workspaceSymbols';
 import { VERSION } from './version';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
+const editor = createEditorContext(connection, documents);
+
+const editorFeatures: readonly EditorFeature[] = [
+  diagnosticsFeature,
+  documentSymbolFeature,
+  foldingRangeFeature,
+  definitionFeature,
+  referencesFeature,
+  documentHighlightFeature,
+  hoverFeature,
+  workspaceSymbolFeature,
+  duplicateLineQuickFixFeature,
+];
 
 connection.onInitialize((params) => {
   connection.console.info(
     `NetRemediate server ${VERSION} (pid ${process.pid}, node ${process.version}) for ${params.clientInfo?.name ?? 'an unnamed client'}`,
   );
+  editor.initialize(params);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
+      ...featureCapabilities(editorFeatures),
     },
     serverInfo: { name: 'netremediate', version: VERSION },
   };
 });
+connection.onInitialized(() => editor.initialized());
 
+for (const feature of editorFeatures) feature.register(editor);
 registerServerInfo(connection);
 
 documents.listen(connection);

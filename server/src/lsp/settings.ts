@@ -1,0 +1,95 @@
+import {
+  DidChangeConfigurationNotification,
+  type ClientCapabilities,
+  type Connection,
+} from 'vscode-languageserver/node';
+import { PLATFORMS, type Platform } from '../engine';
+
+/** The `netremediate.*` settings the editor features read. */
+export interface EditorSettings {
+  /** Platform of a document whose language id and content say nothing. */
+  readonly defaultPlatform: Platform;
+  /** Documents above this size are not parsed: one diagnostic says so instead of features. */
+  readonly maxFileSizeMB: number;
+}
+
+export const DEFAULT_SETTINGS: EditorSettings = { defaultPlatform: 'cisco_ios', maxFileSizeMB: 20 };
+
+const SECTION = 'netremediate';
+
+/** Settings from whatever the client sent, each invalid or missing value replaced by its default. */
+export function settingsFrom(section: unknown): EditorSettings {
+  const values = (typeof section === 'object' && section !== null ? section : {}) as Record<string, unknown>;
+  const platform = values.defaultPlatform;
+  const maxSize = values.maxFileSizeMB;
+  return {
+    defaultPlatform: PLATFORMS.includes(platform as Platform)
+      ? (platform as Platform)
+      : DEFAULT_SETTINGS.defaultPlatform,
+    maxFileSizeMB:
+      typeof maxSize === 'number' && Number.isFinite(maxSize) && maxSize > 0
+        ? maxSize
+        : DEFAULT_SETTINGS.maxFileSizeMB,
+  };
+}
+
+/**
+ * The current settings. Pulled with workspace/configuration when the client supports it (VS Code
+ * does), at start and whenever the client says they changed; otherwise taken from the pushed
+ * `settings` of workspace/didChangeConfiguration (other editors), defaults until then.
+ */
+export class SettingsSource {
+  private current: EditorSettings = DEFAULT_SETTINGS;
+  private canPull = false;
+  private readonly listeners: (() => void)[] = [];
+  private resolveReady!: () => void;
+  /** Resolves once the first pull answered (at once when the client cannot be asked). */
+  readonly ready = new Promise<void>((resolve) => (this.resolveReady = resolve));
+
+  constructor(private readonly connection: Connection) {
+    connection.onDidChangeConfiguration((params) => {
+      if (this.canPull) void this.pull();
+      else if (typeof params.settings === 'object' && params.settings !== null) {
+        this.update(settingsFrom((params.settings as Record<string, unknown>)[SECTION]));
+      }
+    });
+  }
+
+  get(): EditorSettings {
+    return this.current;
+  }
+
+  /** Called on any change of a value, after the new settings are in place. */
+  onDidChange(listener: () => void): void {
+    this.listeners.push(listener);
+  }
+
+  /** From `initialized`: the client's capabilities say how settings reach the server. */
+  start(capabilities: ClientCapabilities): void {
+    this.canPull = capabilities.workspace?.configuration === true;
+    if (capabilities.workspace?.didChangeConfiguration?.dynamicRegistration === true) {
+      // Without this registration VS Code sends no didChangeConfiguration at all.
+      void this.connection.client.register(DidChangeConfigurationNotification.type, { section: SECTION });
+    }
+    if (this.canPull) void this.pull().finally(() => this.resolveReady());
+    else this.resolveReady();
+  }
+
+  private async pull(): Promise<void> {
+    try {
+      this.update(settingsFrom(await this.connection.workspace.getConfiguration(SECTION)));
+    } catch (error) {
+      this.connection.console.warn(
+        `Could not read the ${SECTION} settings, keeping the current ones: ${String(error)}`,
+      );
+    }
+  }
+
+  private update(next: EditorSettings): void {
+    const previous = this.current;
+    this.current = next;
+    if (previous.defaultPlatform !== next.defaultPlatform || previous.maxFileSizeMB !== next.maxFileSizeMB) {
+      for (const listener of this.listeners) listener();
+    }
+  }
+}

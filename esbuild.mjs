@@ -71,8 +71,13 @@ const productBuilds = [
     entryPoints: {
       server: 'server/src/server.ts',
       taskWorker: 'server/src/jobs/taskWorker.ts',
+      // piscina starts `worker.js` from its own __dirname, which bundled is dist/: ship its worker
+      // entry there under that name (our task module has another name so the two never collide).
+      worker: 'node_modules/piscina/dist/worker.js',
     },
     outdir: 'dist',
+    // optional native module piscina loads for worker niceness; absent is fine
+    external: ['@napi-rs/nice'],
   },
   {
     ...common,

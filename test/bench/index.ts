@@ -6,12 +6,17 @@ import os from 'node:os';
 import { formatTable, type Measurement } from './measure';
 import { lspBenchmarks } from './lspBench';
 import { parseBenchmarks } from './parseBench';
+import { remediationBenchmarks } from './remediationBench';
 
 async function main(): Promise<void> {
   console.log(
     `node ${process.version}, ${os.cpus().length} cores (${os.cpus()[0]?.model ?? 'unknown cpu'}), load ${os.loadavg()[0].toFixed(2)}`,
   );
-  const rows: Measurement[] = [...(await parseBenchmarks()), ...(await lspBenchmarks())];
+  const rows: Measurement[] = [
+    ...(await parseBenchmarks()),
+    ...(await remediationBenchmarks()),
+    ...(await lspBenchmarks()),
+  ];
   console.log(formatTable(rows));
   const missed = rows.filter((r) => r.met === false);
   if (missed.length > 0) {

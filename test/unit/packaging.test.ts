@@ -23,6 +23,7 @@ describe('the extension package', () => {
       'dist/extension.js',
       'dist/server.js',
       'dist/taskWorker.js',
+      'dist/worker.js',
       'language-configuration.json',
       'media/netremediate.png',
       'media/netremediate.svg',

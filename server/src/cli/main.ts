@@ -2,8 +2,9 @@ import { VERSION } from '../version';
 import type { CliCommand } from './command';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io';
 import { parseCommand } from './parseCommand';
+import { remediateCommand } from './remediateCommand';
 
-const COMMANDS: readonly CliCommand[] = [parseCommand];
+const COMMANDS: readonly CliCommand[] = [remediateCommand, parseCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

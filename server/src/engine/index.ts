@@ -46,3 +46,6 @@ export { PLATFORMS } from './model/types';
 export { childByText, childrenByText, descendants, lineage, nodeAtLine } from './model/configNode';
 export { dumpTree } from './dump/dumpTree';
 export { MAX_LINE_LENGTH } from './parse/parseConfig';
+
+// The remediation engine: remediation, rollback, the predicted config, verify, rendering, scores.
+export * from './remediation';

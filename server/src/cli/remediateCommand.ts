@@ -1,0 +1,104 @@
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { createEngine, createRemediationEngine, type Difference, type RemediationPlan } from '../engine';
+import { EXIT_INCOMPLETE, EXIT_OK, UsageError, type CliIo } from './io';
+import type { CliCommand } from './command';
+import { parsePlatformOption, resolvePlatform } from './platformOption';
+
+function parseIndent(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 1 || n > 8)
+    throw new UsageError(`--indent ${value}: expected a whole number from 1 to 8`);
+  return n;
+}
+
+function describeDifference(d: Difference): string {
+  return `${d.kind === 'missing' ? 'missing after remediation' : 'left over after remediation'}: ${d.path.join(' > ')}`;
+}
+
+/** The device id: the running file's name without its extension (what fleets name their backups by). */
+export function deviceIdFromPath(file: string): string {
+  return path.basename(file).replace(/\.(cfg|conf|txt|ios|nxos)$/i, '');
+}
+
+export const remediateCommand: CliCommand = {
+  name: 'remediate',
+  summary: "the commands that turn a device's running config into its intended config, and their rollback",
+  usage: `netremediate remediate RUNNING INTENDED [--platform cisco_ios|cisco_nxos|auto] [--rollback] [--future]
+                            [--no-exits] [--indent N] [--format text|json]
+
+  --platform   the configs' platform (default auto: detected from their content)
+  --rollback   also print the commands that undo the remediation
+  --future     also print the predicted config after the remediation
+  --no-exits   leave out sectional exit lines (exit, exit-address-family, ...), for review and comparison
+  --indent N   spaces per level (default: the platform's, IOS 1, NX-OS 2)
+  --format     text: the script(s) (default); json: {device_id, platform, status, verified, remediation,
+               rollback, future?, verify, change_score, risks}
+Exit code 1 when the predicted config differs from the intended one (the reasons go to stderr).`,
+  run(argv: string[], io: CliIo): number {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        platform: { type: 'string' },
+        rollback: { type: 'boolean', default: false },
+        future: { type: 'boolean', default: false },
+        'no-exits': { type: 'boolean', default: false },
+        indent: { type: 'string' },
+        format: { type: 'string', default: 'text' },
+      },
+    });
+    if (positionals.length !== 2) throw new UsageError('remediate takes RUNNING and INTENDED');
+    if (values.format !== 'text' && values.format !== 'json')
+      throw new UsageError(`--format ${values.format}: expected text or json`);
+    const indent = parseIndent(values.indent);
+    const [runningFile, intendedFile] = positionals;
+    const runningText = io.readText(runningFile);
+    const intendedText = io.readText(intendedFile);
+    const { platform } = resolvePlatform(parsePlatformOption(values.platform), [runningText, intendedText]);
+
+    const parser = createEngine();
+    const engine = createRemediationEngine();
+    const plan: RemediationPlan = engine.plan(
+      parser.parse(runningText, { platform }),
+      parser.parse(intendedText, { platform }),
+    );
+    const renderOptions = { indent, exits: !values['no-exits'] };
+    const remediation = engine.render(plan.remediation, renderOptions);
+    const rollback = engine.render(plan.rollback, renderOptions);
+    const future = values.future ? engine.renderConfig(plan.predicted, { indent }) : undefined;
+    const verified = plan.verify.length === 0;
+    const deviceId = deviceIdFromPath(runningFile);
+
+    if (values.format === 'json') {
+      const json = {
+        device_id: deviceId,
+        platform,
+        status: 'success',
+        verified,
+        remediation,
+        rollback,
+        ...(future === undefined ? {} : { future }),
+        verify: plan.verify.map((d) => ({ kind: d.kind, path: d.path })),
+        change_score: plan.changeScore,
+        risks: plan.risks.map((r) => ({ kind: r.kind, path: r.path, message: r.message })),
+      };
+      io.out(`${JSON.stringify(json, null, 2)}\n`);
+    } else {
+      io.out(remediation);
+      if (values.rollback) io.out(`${remediation.length > 0 ? '\n' : ''}! rollback\n${rollback}`);
+      if (future !== undefined) io.out(`\n! predicted config after the remediation\n${future}`);
+    }
+    for (const risk of plan.risks) io.err(`${deviceId}: risk: ${risk.message} (${risk.path.join(' > ')})\n`);
+    if (!verified) {
+      io.err(
+        `${deviceId}: the remediation is incomplete: the predicted config differs from ${intendedFile}\n`,
+      );
+      for (const d of plan.verify.slice(0, 20)) io.err(`  ${describeDifference(d)}\n`);
+      if (plan.verify.length > 20) io.err(`  ... and ${plan.verify.length - 20} more\n`);
+      return EXIT_INCOMPLETE;
+    }
+    return EXIT_OK;
+  },
+};

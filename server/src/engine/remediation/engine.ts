@@ -1,0 +1,144 @@
+import { PLATFORMS, type ParsedConfig, type Platform } from '../model/types';
+import { BUILT_IN_DRIVERS } from '../rules/drivers';
+import { PlatformRules } from '../rules/semantics';
+import type { PlatformDriver } from '../rules/types';
+import { validateUserRules, withUserRules, type RuleError } from '../rules/userRules';
+import { annotate, changeScore, selectLines } from './annotate';
+import type { HNode } from './hnode';
+import { loadConfig } from './load';
+import { predictTree } from './predict';
+import { remediateTrees } from './remediate';
+import { renderTree } from './render';
+import type {
+  ChangeScore,
+  ConfigTree,
+  Difference,
+  LoadedConfig,
+  RemediationTree,
+  RenderOptions,
+  Risk,
+} from './types';
+import { unifiedDiff, type UnifiedDiffOptions } from './unifiedDiff';
+import { verifyTrees } from './verify';
+
+/** Everything one device needs, computed once from its two parsed configs. */
+export interface RemediationPlan {
+  readonly platform: Platform;
+  readonly running: LoadedConfig;
+  readonly intended: LoadedConfig;
+  /** running → intended, tagged. */
+  readonly remediation: RemediationTree;
+  /** intended → running, tagged. */
+  readonly rollback: RemediationTree;
+  /** running with the remediation applied. */
+  readonly predicted: ConfigTree;
+  /** predicted vs intended: empty when the remediation is complete. */
+  readonly verify: readonly Difference[];
+  /** (predicted with the rollback applied) vs running: empty when the rollback gets back. */
+  readonly rollbackVerify: readonly Difference[];
+  readonly changeScore: ChangeScore;
+  readonly rollbackChangeScore: ChangeScore;
+  readonly risks: readonly Risk[];
+}
+
+export interface RemediationEngineOptions {
+  /** `netremediate.rules` as the user wrote it; checked, invalid rules left out (see `ruleErrors`). */
+  readonly userRules?: unknown;
+}
+
+/**
+ * The remediation engine as a service: one factory, an interface of verbs over values. Pure: no I/O;
+ * parsed configs come in (from `createEngine().parse`), trees and text go out.
+ */
+export interface RemediationEngine {
+  /** What was wrong in the user rules given to the factory (those rules are not used). */
+  readonly ruleErrors: readonly RuleError[];
+  /** The rules in force for a platform (built-in plus the user's), as data. */
+  driver(platform: Platform): PlatformDriver;
+  /** Parsed config → normalised tree (platform fix-ups applied). Load once, pass to every verb. */
+  load(parsed: ParsedConfig): LoadedConfig;
+  /** The commands from `running` to `intended`, tagged (`negation`, `addition`, `risk:...`, `safe`, ...). */
+  remediate(running: ConfigTree, intended: ConfigTree): RemediationTree;
+  /** The commands undoing the remediation: remediate with the configs swapped. */
+  rollback(running: ConfigTree, intended: ConfigTree): RemediationTree;
+  /** `running` with `remediation` applied. */
+  predict(running: ConfigTree, remediation: ConfigTree): ConfigTree;
+  /** How `predicted` differs from `intended`; empty when equal as hierarchies. */
+  verify(predicted: ConfigTree, intended: ConfigTree): Difference[];
+  /** A script (default: platform indentation, no exits, banners with a safe delimiter). */
+  render(tree: ConfigTree, options?: RenderOptions): string;
+  /** A config as a full config text (banners with their original delimiters, no exits). */
+  renderConfig(tree: ConfigTree, options?: Pick<RenderOptions, 'indent'>): string;
+  changeScore(remediation: ConfigTree): ChangeScore;
+  /** Tags the lines of a remediation tree (e.g. one filtered with `select`) and returns its risks. */
+  risks(remediation: ConfigTree): Risk[];
+  /** The lines for which `keep` holds (e.g. tagged `safe`), with their section headers. */
+  select(remediation: ConfigTree, keep: (node: HNode) => boolean): ConfigTree;
+  /**
+   * A unified diff of the two configs as printed, hierarchy-aware (only differing top-level sections,
+   * each hunk headed by its section).
+   */
+  diff(running: ParsedConfig, intended: ParsedConfig, options?: UnifiedDiffOptions): string;
+  /** Load both, remediate, roll back, predict and verify both ways, score and flag: one device. */
+  plan(running: ParsedConfig, intended: ParsedConfig): RemediationPlan;
+}
+
+export function createRemediationEngine(options: RemediationEngineOptions = {}): RemediationEngine {
+  const { rules: user, errors } = validateUserRules(options.userRules);
+  const byPlatform = new Map<Platform, PlatformRules>();
+  for (const platform of PLATFORMS) {
+    byPlatform.set(platform, new PlatformRules(withUserRules(BUILT_IN_DRIVERS[platform], user[platform])));
+  }
+  const rulesFor = (platform: Platform): PlatformRules => byPlatform.get(platform) as PlatformRules;
+
+  const remediate = (running: ConfigTree, intended: ConfigTree): RemediationTree => {
+    checkSamePlatform(running, intended);
+    return remediateTrees(running, intended);
+  };
+
+  const engine: RemediationEngine = {
+    ruleErrors: errors,
+    driver: (platform) => rulesFor(platform).driver,
+    load: (parsed) => loadConfig(parsed, rulesFor(parsed.platform)),
+    remediate,
+    rollback: (running, intended) => remediate(intended, running),
+    predict: (running, remediation) => predictTree(running, remediation),
+    verify: (predicted, intended) => verifyTrees(predicted, intended),
+    render: (tree, renderOptions) => renderTree(tree, renderOptions),
+    renderConfig: (tree, renderOptions) =>
+      renderTree(tree, { indent: renderOptions?.indent, bannerDelimiter: 'original', exits: false }),
+    changeScore: (remediation) => changeScore(remediation),
+    risks: (remediation) => annotate(remediation),
+    select: (remediation, keep) => selectLines(remediation, keep),
+    diff: (running, intended, diffOptions) => unifiedDiff(running, intended, diffOptions),
+    plan: (runningParsed, intendedParsed) => {
+      const running = engine.load(runningParsed);
+      const intended = engine.load(intendedParsed);
+      checkSamePlatform(running, intended);
+      const remediation = remediateTrees(running, intended);
+      const rollback = remediate(intended, running);
+      const predicted = predictTree(running, remediation);
+      const restored = predictTree(predicted, rollback);
+      return {
+        platform: running.platform,
+        running,
+        intended,
+        remediation,
+        rollback,
+        predicted,
+        verify: verifyTrees(predicted, intended),
+        rollbackVerify: verifyTrees(restored, running),
+        changeScore: changeScore(remediation),
+        rollbackChangeScore: changeScore(rollback),
+        risks: remediation.risks,
+      };
+    },
+  };
+  return engine;
+}
+
+function checkSamePlatform(a: ConfigTree, b: ConfigTree): void {
+  if (a.platform !== b.platform) {
+    throw new Error(`Cannot compare a ${a.platform} config with a ${b.platform} config.`);
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * The remediation engine's public API (re-exported by server/src/engine/index.ts).
+ *
+ *   const parser = createEngine();
+ *   const engine = createRemediationEngine({ userRules });          // rules checked once
+ *   const plan = engine.plan(parser.parse(runningText, { platform }), parser.parse(intendedText, { platform }));
+ *   engine.render(plan.remediation);                                // the script, no exits
+ *   engine.render(plan.rollback, { exits: true });                  // with exit tokens
+ *   engine.renderConfig(plan.predicted);                            // the predicted config
+ *   plan.verify;                                                    // [] when the remediation is complete
+ *
+ * Trees are values (ConfigTree); their nodes (HNode) carry the source line, and remediation nodes a
+ * `meta` with their origin, tags and, for negations, the running line they remove.
+ */
+export { createRemediationEngine } from './engine';
+export type { RemediationEngine, RemediationEngineOptions, RemediationPlan } from './engine';
+export { HNode, walk } from './hnode';
+export type { ChangeMeta, Origin } from './hnode';
+export { removedLineCount } from './annotate';
+export type { UnifiedDiffOptions } from './unifiedDiff';
+export type { Tag } from './annotate';
+export type {
+  ChangeScore,
+  ConfigTree,
+  Difference,
+  LoadDiagnostic,
+  LoadedConfig,
+  RemediationTree,
+  RenderOptions,
+  Risk,
+  RiskKind,
+} from './types';
+export { BUILT_IN_DRIVERS } from '../rules/drivers';
+export { validateUserRules } from '../rules/userRules';
+export type { RuleError, UserPlatformRules, UserRules } from '../rules/userRules';
+export type {
+  LineageRule,
+  MatchRule,
+  ObjectRule,
+  OrderingRule,
+  PlatformDriver,
+  PostLoadFixup,
+  SectionalExitRule,
+} from '../rules/types';

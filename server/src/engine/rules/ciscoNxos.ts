@@ -1,0 +1,166 @@
+/**
+ * Cisco NX-OS, as data (PLATFORM-RULES.md, "Cisco NX-OS rules" and "Where we must be better").
+ * Rules that are ours rather than hier_config's say so in a comment.
+ */
+import { CISCO_OBJECTS, CISCO_RISKS } from './ciscoCommon';
+import type { LineageRule, MatchRule, PlatformDriver } from './types';
+
+const INTERFACE: MatchRule = { startswith: 'interface' };
+const ROUTER_BGP: MatchRule = { startswith: 'router bgp' };
+const ROUTER_OSPF: MatchRule = { startswith: 'router ospf' };
+const VRF: MatchRule = { startswith: 'vrf' };
+const NEIGHBOR: MatchRule = { startswith: 'neighbor' };
+const ADDRESS_FAMILY: MatchRule = { startswith: 'address-family' };
+const HSRP_GROUP: MatchRule = { re_search: '^hsrp \\d+' };
+/**
+ * `maximum-paths N` and `maximum-paths ibgp N` are two settings: the key is the optional keyword
+ * (hier_config's `startswith maximum-paths` makes them one, so changing both loses one).
+ */
+const MAXIMUM_PATHS: MatchRule = { re_search: '^maximum-paths (?:(ibgp|eibgp|local|mixed) )?\\d' };
+const BANNER_KEY = '^banner (?:(motd|exec) )?\\^C';
+
+const under = (...levels: MatchRule[]): LineageRule => ({ lineage: levels });
+const topLevel = (...prefixes: string[]): LineageRule[] => prefixes.map((p) => under({ startswith: p }));
+
+export const CISCO_NXOS: PlatformDriver = {
+  platform: 'cisco_nxos',
+  indentation: 2,
+
+  negateWith: [
+    {
+      lineage: [ROUTER_BGP, ADDRESS_FAMILY, { startswith: 'maximum-paths ibgp' }],
+      use: 'default maximum-paths ibgp',
+    },
+    {
+      lineage: [ROUTER_BGP, VRF, ADDRESS_FAMILY, { startswith: 'maximum-paths ibgp' }],
+      use: 'default maximum-paths ibgp',
+    },
+    { lineage: [{ equals: 'line vty' }, { startswith: 'session-limit' }], use: 'session-limit 32' },
+  ],
+
+  negationDefaultWhen: [
+    under(ROUTER_BGP, NEIGHBOR, ADDRESS_FAMILY, { equals: 'send-community' }),
+    under(INTERFACE, { contains: 'ip ospf passive-interface' }),
+    under(INTERFACE, { contains: 'ospfv3 passive-interface' }),
+  ],
+
+  negationSub: [
+    // Ours (item 1): a banner is removed by its type, never by sending its body as commands.
+    {
+      lineage: [{ startswith: 'banner ' }],
+      search: '^(no banner(?: [a-z-]+)?) \\^C[\\s\\S]*$',
+      replace: '$1',
+    },
+  ],
+
+  idempotent: [
+    ...topLevel(
+      'power redundancy-mode',
+      'cli alias name wr ',
+      'aaa authentication login console',
+      'port-channel load-balance',
+      'hostname ',
+      'ip tftp source-interface',
+      'ip telnet source-interface',
+      'ip tacacs source-interface',
+      'logging source-interface',
+      'mac address-table aging-time',
+      'snmp-server location',
+      'username admin password 5',
+    ),
+    under({
+      startswith: [
+        'hardware access-list tcam region ifacl',
+        'hardware access-list tcam region vacl',
+        'hardware access-list tcam region qos',
+        'hardware access-list tcam region racl',
+        'hardware access-list tcam region ipv6-racl',
+        'hardware access-list tcam region e-ipv6-racl',
+        'hardware access-list tcam region l3qos',
+      ],
+    }),
+    // The whole banner is one node; one setting per banner type.
+    under({ re_search: BANNER_KEY }),
+    under(ROUTER_OSPF, { startswith: 'router-id' }),
+    under(ROUTER_OSPF, { startswith: 'log-adjacency-changes' }),
+    under(ROUTER_OSPF, { startswith: 'maximum-paths' }),
+    under(ROUTER_OSPF, VRF, { startswith: 'router-id' }),
+    under(ROUTER_OSPF, VRF, { startswith: 'log-adjacency-changes' }),
+    under(ROUTER_OSPF, VRF, { startswith: 'maximum-paths' }),
+    under({ startswith: 'ipv6 router ospf' }, { startswith: 'router-id' }),
+    under({ startswith: 'ipv6 router ospf' }, { startswith: 'log-adjacency-changes' }),
+    under(ROUTER_BGP, { startswith: 'bgp router-id' }),
+    under(ROUTER_BGP, { re_search: 'neighbor \\S+ description' }),
+    under(ROUTER_BGP, ADDRESS_FAMILY, MAXIMUM_PATHS),
+    under(ROUTER_BGP, VRF, ADDRESS_FAMILY, MAXIMUM_PATHS),
+    under(ROUTER_BGP, { startswith: 'template' }, ADDRESS_FAMILY, { startswith: 'send-community' }),
+    under(ROUTER_BGP, VRF, NEIGHBOR, ADDRESS_FAMILY, { startswith: 'soft-reconfiguration inbound' }),
+    under(ROUTER_BGP, VRF, NEIGHBOR, { startswith: 'password' }),
+    // Ours (item 7): NX-OS prints `router-id` under `router bgp` and block-form neighbor descriptions.
+    under(ROUTER_BGP, { startswith: 'router-id ' }),
+    under(ROUTER_BGP, VRF, { startswith: 'router-id ' }),
+    under(ROUTER_BGP, NEIGHBOR, { startswith: 'description ' }),
+    under(ROUTER_BGP, VRF, NEIGHBOR, { startswith: 'description ' }),
+    under(INTERFACE, { startswith: 'ip address' }),
+    under(INTERFACE, { startswith: 'duplex' }),
+    under(INTERFACE, { startswith: 'speed' }),
+    under(INTERFACE, { startswith: 'switchport mode' }),
+    under(INTERFACE, { startswith: 'switchport access vlan' }),
+    under(INTERFACE, { startswith: 'switchport trunk native vlan' }),
+    under(INTERFACE, { startswith: 'switchport trunk allowed vlan' }),
+    under(INTERFACE, { startswith: 'udld port' }),
+    under(INTERFACE, { startswith: 'ip ospf cost' }),
+    under(INTERFACE, { startswith: 'ipv6 link-local' }),
+    under(INTERFACE, { startswith: 'ospfv3 cost' }),
+    under(INTERFACE, { startswith: 'mtu' }),
+    // Ours (item 7).
+    under(INTERFACE, { startswith: 'description ' }),
+    under(INTERFACE, HSRP_GROUP, { startswith: 'ip' }),
+    under(INTERFACE, HSRP_GROUP, { startswith: 'priority' }),
+    under(INTERFACE, HSRP_GROUP, { startswith: 'authentication md5 key-string' }),
+    under({ equals: 'line console' }, { startswith: 'exec-timeout' }),
+    under({ startswith: 'line vty' }, { startswith: 'transport input' }),
+    under({ startswith: 'line vty' }, { startswith: 'access-class' }),
+    under({ startswith: 'line vty' }, { startswith: 'ipv6 access-class' }),
+    // Ours (item 7).
+    under({ startswith: 'line vty' }, { startswith: 'exec-timeout' }),
+    // Ours (item 7): NX-OS prints `vlan N` → `name`.
+    under({ startswith: 'vlan ' }, { startswith: 'name ' }),
+    under({ startswith: 'vpc domain' }, { startswith: 'role priority' }),
+    under(
+      { equals: 'policy-map type control-plane copp-system-policy' },
+      { startswith: 'class' },
+      { startswith: 'police' },
+    ),
+  ],
+
+  idempotentAvoid: [
+    under(INTERFACE, { re_search: 'ip address.*secondary' }),
+    // Ours: an HSRP secondary virtual address is its own line, like an interface secondary.
+    under(INTERFACE, HSRP_GROUP, { re_search: '^ip \\S+ secondary' }),
+  ],
+
+  sectionalExiting: [],
+  ordering: [],
+
+  perLineSub: [
+    // The parser already keeps these out of the tree (as trivia); stated so the driver lists every rule.
+    { scope: 'top-level', search: '^Building configuration.*', replace: '' },
+    { scope: 'top-level', search: '^Current configuration.*', replace: '' },
+    { scope: 'top-level', search: '^ntp clock-period .*', replace: '' },
+    { scope: 'top-level', search: '^version .*', replace: '' },
+    { scope: 'top-level', search: '^boot (?:system|kickstart) .*', replace: '' },
+    // Item 3: only lines that start with `!` are comments (hier_config cuts every line at its first `!`).
+    { scope: 'any', search: '^!.*', replace: '' },
+  ],
+
+  parentAllowsDuplicateChild: [],
+
+  postLoad: [
+    // Ours (item 7): `vlan 1,10,20-22` is a list of VLANs, expanded so a change is per VLAN.
+    { kind: 'split-list', prefix: 'vlan ', max: 4094 },
+  ],
+
+  objects: CISCO_OBJECTS,
+  risks: CISCO_RISKS,
+};

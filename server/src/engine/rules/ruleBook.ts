@@ -1,0 +1,292 @@
+import type { HNode } from '../remediation/hnode';
+import { bounded, compilePredicate, MATCH_LENGTH_LIMIT, type CompiledPredicate } from './match';
+import type { LineageRule, MatchRule, PlatformDriver } from './types';
+
+/**
+ * The lineage-matched rule kinds, in the order their ids are given. A new kind of rule with a lineage
+ * is one more entry here (and a field of PlatformDriver).
+ */
+export const RULE_KINDS = [
+  'negateWith',
+  'negationDefaultWhen',
+  'negationSub',
+  'idempotent',
+  'idempotentAvoid',
+  'sectionalExiting',
+  'ordering',
+  'parentAllowsDuplicateChild',
+  'risks',
+  'perLineSub',
+] as const;
+
+export type RuleKind = (typeof RULE_KINDS)[number];
+
+export interface CompiledRule<R = unknown> {
+  readonly id: number;
+  readonly kind: RuleKind;
+  readonly levels: readonly CompiledPredicate[];
+  /** The rule as written (its `use`, `weight`, `exit`, ...). */
+  readonly rule: R;
+}
+
+const NO_IDS: readonly number[] = Object.freeze([]) as readonly number[];
+const NONE: readonly never[] = Object.freeze([]) as readonly never[];
+
+/**
+ * Rule ids whose lineage matched a node's ancestors so far, prepared for testing its children: grouped
+ * by the predicate they share at this level (ten `interface` rules test `startswith interface` once)
+ * and bucketed by the first character a matching line must start with.
+ */
+export class AliveSet {
+  private readonly byChar = new Map<string, PredicateGroup[]>();
+  private readonly anyChar: PredicateGroup[] = [];
+
+  constructor(
+    rules: readonly CompiledRule[],
+    readonly ids: readonly number[],
+    /** The level tested against the children: the owner's depth. */
+    readonly level: number,
+  ) {
+    const groups = new Map<CompiledPredicate, PredicateGroup>();
+    for (const id of ids) {
+      const predicate = rules[id].levels[level];
+      const group = groups.get(predicate);
+      if (group !== undefined) {
+        group.ids.push(id);
+        continue;
+      }
+      const created = { predicate, ids: [id] };
+      groups.set(predicate, created);
+      const chars = predicate.firstChars;
+      if (chars === undefined) {
+        this.anyChar.push(created);
+        continue;
+      }
+      for (const c of chars) {
+        const bucket = this.byChar.get(c);
+        if (bucket === undefined) this.byChar.set(c, [created]);
+        else bucket.push(created);
+      }
+    }
+  }
+
+  /** Ids (ascending) of the rules whose predicate at this level holds for a child with `text`. */
+  matching(text: string): readonly number[] {
+    const bucket = this.byChar.size === 0 ? undefined : this.byChar.get(text.charAt(0));
+    if (bucket === undefined && this.anyChar.length === 0) return NO_IDS;
+    let out: number[] | undefined;
+    let groups = 0;
+    if (bucket !== undefined) {
+      for (const g of bucket) {
+        if (!g.predicate.test(text)) continue;
+        out = out === undefined ? g.ids.slice() : out.concat(g.ids);
+        groups++;
+      }
+    }
+    for (const g of this.anyChar) {
+      if (!g.predicate.test(text)) continue;
+      out = out === undefined ? g.ids.slice() : out.concat(g.ids);
+      groups++;
+    }
+    if (out === undefined) return NO_IDS;
+    if (groups > 1) out.sort((a, b) => a - b);
+    return out;
+  }
+}
+
+interface PredicateGroup {
+  readonly predicate: CompiledPredicate;
+  readonly ids: number[];
+}
+
+interface Memo {
+  readonly book: RuleBook;
+  /** Rules whose whole lineage matches the node (ascending id, so kind order then rule order). */
+  readonly terminal: readonly number[];
+  /** Rules that matched so far and go deeper, for the node's children. */
+  readonly alive: AliveSet;
+}
+
+/**
+ * A platform driver compiled for matching. Each node's matches are computed once, from its parent's
+ * (a rule is tested at a level only if every level above matched the ancestors), and memoised on the
+ * node; rules are bucketed by the first character a line must start with. Sets of live rules are
+ * interned, so the 5,000 interfaces of a config share one.
+ */
+export class RuleBook {
+  readonly rules: CompiledRule[] = [];
+  private readonly kindRange = new Map<RuleKind, { from: number; to: number }>();
+  private readonly interned = new Map<string, AliveSet>();
+  private readonly lastInterned: (AliveSet | undefined)[] = [];
+  private readonly emptySteps: ({ terminal: readonly number[]; alive: AliveSet } | undefined)[] = [];
+  private readonly deeperSteps = new Map<AliveSet, { terminal: readonly number[]; alive: AliveSet }>();
+  private readonly rootAlive: AliveSet;
+  /** Compiled predicates by their source: rules sharing a predicate share its compiled form. */
+  private readonly predicates = new Map<string, CompiledPredicate>();
+
+  /** `kinds`: the rule kinds this book matches (a book per phase keeps each phase's matching small). */
+  constructor(
+    readonly driver: PlatformDriver,
+    kinds: readonly RuleKind[] = RULE_KINDS,
+  ) {
+    for (const kind of kinds) {
+      const from = this.rules.length;
+      const list = driver[kind] as readonly (LineageRule | { lineage?: LineageRule['lineage'] })[];
+      for (const rule of list) {
+        if (rule.lineage === undefined || rule.lineage.length === 0) continue;
+        const levels = rule.lineage.map((m) => this.predicate(m));
+        this.rules.push({ id: this.rules.length, kind, levels, rule });
+      }
+      this.kindRange.set(kind, { from, to: this.rules.length });
+    }
+    this.rootAlive = this.intern(
+      this.rules.map((r) => r.id),
+      0,
+    );
+  }
+
+  /** Every rule whose whole lineage matches `node`, ascending id. */
+  matches(node: HNode): readonly number[] {
+    return this.memo(node).terminal;
+  }
+
+  /** The first rule of `kind` matching `node` (first match wins). */
+  first<R>(node: HNode, kind: RuleKind): CompiledRule<R> | undefined {
+    const range = this.kindRange.get(kind);
+    if (range === undefined || range.from === range.to || node.parent === undefined) return undefined;
+    for (const id of this.memo(node).terminal)
+      if (id >= range.from && id < range.to) return this.rules[id] as CompiledRule<R>;
+    return undefined;
+  }
+
+  /** Every rule of `kind` matching `node`. */
+  all<R>(node: HNode, kind: RuleKind): readonly CompiledRule<R>[] {
+    const range = this.kindRange.get(kind);
+    if (range === undefined || range.from === range.to || node.parent === undefined) return NONE;
+    let out: CompiledRule<R>[] | undefined;
+    for (const id of this.memo(node).terminal) {
+      if (id >= range.from && id < range.to) (out ??= []).push(this.rules[id] as CompiledRule<R>);
+    }
+    return out ?? NONE;
+  }
+
+  /** Where a walk down a tree starts (for walks that do not memoise on nodes, such as loading). */
+  get root(): AliveSet {
+    return this.rootAlive;
+  }
+
+  /**
+   * One step of such a walk: the rules matching a child with `text` of a node whose live set is
+   * `alive`, and the child's own live set. Allocates nothing when no rule can match.
+   */
+  step(alive: AliveSet, text: string): { terminal: readonly number[]; alive: AliveSet } {
+    if (alive.ids.length === 0) return this.emptyStep(alive.level + 1);
+    const level = alive.level;
+    let terminal: number[] | undefined;
+    let deeper: number[] | undefined;
+    for (const id of alive.matching(text)) {
+      if (this.rules[id].levels.length === level + 1) (terminal ??= []).push(id);
+      else (deeper ??= []).push(id);
+    }
+    if (terminal === undefined && deeper === undefined) return this.emptyStep(level + 1);
+    const next = this.intern(deeper ?? NO_IDS, level + 1);
+    if (terminal !== undefined) return { terminal, alive: next };
+    // Only deeper rules matched (every `interface` line, say): one shared step per live set.
+    let shared = this.deeperSteps.get(next);
+    if (shared === undefined) {
+      shared = { terminal: NO_IDS, alive: next };
+      this.deeperSteps.set(next, shared);
+    }
+    return shared;
+  }
+
+  /** The first rule of `kind` among matched ids. */
+  firstOf<R>(ids: readonly number[], kind: RuleKind): CompiledRule<R> | undefined {
+    const range = this.kindRange.get(kind);
+    if (range === undefined) return undefined;
+    for (const id of ids) if (id >= range.from && id < range.to) return this.rules[id] as CompiledRule<R>;
+    return undefined;
+  }
+
+  private emptyStep(level: number): { terminal: readonly number[]; alive: AliveSet } {
+    let step = this.emptySteps[level];
+    if (step === undefined) {
+      step = { terminal: NO_IDS, alive: this.intern(NO_IDS, level) };
+      this.emptySteps[level] = step;
+    }
+    return step;
+  }
+
+  /** Whether any rule of `kind` exists (lets callers skip work). */
+  has(kind: RuleKind): boolean {
+    const range = this.kindRange.get(kind);
+    return range !== undefined && range.to > range.from;
+  }
+
+  private predicate(rule: MatchRule): CompiledPredicate {
+    const key = JSON.stringify(rule);
+    let compiled = this.predicates.get(key);
+    if (compiled === undefined) {
+      compiled = compilePredicate(rule);
+      this.predicates.set(key, compiled);
+    }
+    return compiled;
+  }
+
+  private memo(node: HNode): Memo {
+    const existing = node.ruleMemo as Memo | undefined;
+    if (existing !== undefined && existing.book === this) return existing;
+    let memo: Memo;
+    if (node.parent === undefined) {
+      memo = { book: this, terminal: NO_IDS, alive: this.rootAlive };
+    } else {
+      const parentAlive = this.memo(node.parent).alive;
+      const level = parentAlive.level;
+      let terminal: number[] | undefined;
+      let deeper: number[] | undefined;
+      for (const id of parentAlive.matching(node.text)) {
+        if (this.rules[id].levels.length === level + 1) (terminal ??= []).push(id);
+        else (deeper ??= []).push(id);
+      }
+      memo = { book: this, terminal: terminal ?? NO_IDS, alive: this.intern(deeper ?? NO_IDS, level + 1) };
+    }
+    node.ruleMemo = memo;
+    return memo;
+  }
+
+  private intern(ids: readonly number[], level: number): AliveSet {
+    // Siblings come in runs (5,000 interfaces in a row): the last set of a level is usually the one.
+    const last = this.lastInterned[level];
+    if (last !== undefined && sameIds(last.ids, ids)) return last;
+    const set = this.internByKey(ids, level);
+    this.lastInterned[level] = set;
+    return set;
+  }
+
+  private internByKey(ids: readonly number[], level: number): AliveSet {
+    const key = ids.length === 0 ? `${level}:` : `${level}:${ids.join(',')}`;
+    let set = this.interned.get(key);
+    if (set === undefined) {
+      set = new AliveSet(this.rules, ids, level);
+      this.interned.set(key, set);
+    }
+    return set;
+  }
+}
+
+function sameIds(a: readonly number[], b: readonly number[]): boolean {
+  if (a.length !== b.length) return false;
+  for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
+  return true;
+}
+
+/** Applies a regex replacement to a text bounded like every match; a tail past the bound is kept unless consumed. */
+export function replaceBounded(text: string, search: RegExp, replace: string): string | undefined {
+  const cut = bounded(text);
+  const m = search.exec(cut);
+  if (m === null) return undefined;
+  const replaced = cut.replace(search, replace);
+  if (text.length <= MATCH_LENGTH_LIMIT) return replaced;
+  const consumedToEnd = m.index + m[0].length === cut.length;
+  return consumedToEnd ? replaced : replaced + text.slice(MATCH_LENGTH_LIMIT);
+}

@@ -1,0 +1,139 @@
+/**
+ * Platform rules as data (PLATFORM-RULES.md, "The model"). A platform driver is one value of
+ * `PlatformDriver`: nothing in it is code, so users can add rules from settings and tests can read
+ * every rule. Field names of a predicate follow hier_config's (`startswith`, `re_search`, ...) so that
+ * rules users already wrote for it carry over.
+ *
+ * Adding a rule kind (the device-true kinds of "Device behaviour beyond hier_config": cascades, units,
+ * lines that cannot be negated, sets, add-before-remove, printed defaults, secrets) is three steps:
+ * 1. a `readonly xxx: readonly XxxRule[]` field here, each rule with a `lineage` (and its own data);
+ * 2. one entry in `RULE_KINDS` of ruleBook.ts, so its lineages are compiled and matched with the rest;
+ * 3. a hook where it acts: `remediate` (what is emitted), `predict` (what the device does with it, so
+ *    that verify tells the truth) and, for ordering constraints, `ordering.ts`.
+ */
+import type { Platform } from '../model/types';
+
+/**
+ * One level of a lineage. Every criterion given must hold; a criterion with several values holds when
+ * any of them does. `equals` with an array is a set.
+ */
+export interface MatchRule {
+  readonly equals?: string | readonly string[];
+  readonly startswith?: string | readonly string[];
+  readonly endswith?: string | readonly string[];
+  readonly contains?: string | readonly string[];
+  /** A JavaScript regular expression, searched (not anchored unless it says `^`). */
+  readonly re_search?: string;
+}
+
+/** One predicate per level, from the top-level ancestor down to the node; depth-exact. */
+export type Lineage = readonly MatchRule[];
+
+export interface LineageRule {
+  readonly lineage: Lineage;
+}
+
+/** Negate to a fixed string (`logging console ...` → `logging console debugging`). */
+export interface NegateWithRule extends LineageRule {
+  readonly use: string;
+}
+
+/** Rewrite the `no` form with a regular expression (`no banner motd ^C...^C` → `no banner motd`). */
+export interface NegationSubRule extends LineageRule {
+  readonly search: string;
+  /** JavaScript replacement syntax: `$1` is the first group. */
+  readonly replace: string;
+}
+
+/** The token that closes a section when a script is sent with exits. */
+export interface SectionalExitRule extends LineageRule {
+  readonly exit: string;
+  /** Printed at the section header's indentation (IOS `exit-address-family`), not its children's. */
+  readonly atHeaderLevel?: boolean;
+}
+
+/** Sibling weight: negative earlier, positive later, default 0; the sort is stable. */
+export interface OrderingRule extends LineageRule {
+  readonly weight: number;
+}
+
+/** Where a line rewrite without a lineage applies. */
+export type LineScope = 'top-level' | 'nested' | 'any';
+
+/**
+ * A rewrite applied on load. An empty result drops the line (and its children). With a lineage it
+ * applies where the lineage matches; without, wherever `scope` says (default `any`).
+ */
+export interface PerLineSubRule {
+  readonly lineage?: Lineage;
+  readonly scope?: LineScope;
+  readonly search: string;
+  readonly replace: string;
+}
+
+/**
+ * Fix-ups after load that a line rewrite cannot express, as data with their parameters:
+ * - `number-entries`: under sections matching `section`, children starting with one of `entries` are
+ *   numbered `start`, `start + step`, ... in order (IOS unnumbered ACL entries).
+ * - `split-list`: top-level lines `<prefix><list>` where the list is `10,20-22` become one line per id,
+ *   each with a copy of the children (IOS and NX-OS `vlan 10,20-22`).
+ */
+export type PostLoadFixup =
+  | {
+      readonly kind: 'number-entries';
+      readonly section: MatchRule;
+      readonly entries: readonly string[];
+      readonly start: number;
+      readonly step: number;
+    }
+  | { readonly kind: 'split-list'; readonly prefix: string; readonly max: number };
+
+/** Kinds of named objects whose definitions and references order a script (PLATFORM-RULES.md item 9). */
+export type ObjectKind =
+  'acl' | 'prefix-list' | 'route-map' | 'class-map' | 'policy-map' | 'vrf' | 'object-group';
+
+/**
+ * A named object: top-level lines matching `define` (group 1 the name) define it; lines anywhere
+ * matching one of `references` (group 1 the name) use it. An object is created before the lines that
+ * use it and removed after them.
+ */
+export interface ObjectRule {
+  readonly kind: ObjectKind;
+  readonly define: readonly string[];
+  readonly references: readonly string[];
+}
+
+/** What can cut the operator off (PRODUCT.md: risk flags). */
+export type RiskKind = 'management-address' | 'routing-removal' | 'vty-access' | 'aaa' | 'interface-shutdown';
+
+export interface RiskRule extends LineageRule {
+  readonly kind: RiskKind;
+  /**
+   * Only when the line's interface is the management one: named so (`mgmt0`, `Management1`, ...) or,
+   * in running, in the management VRF.
+   */
+  readonly whenManagementInterface?: boolean;
+  /** Only when the line's section has no `shutdown` in running (the interface is up). */
+  readonly whenUpInRunning?: boolean;
+}
+
+export interface PlatformDriver {
+  readonly platform: Platform;
+  /** Spaces per level when a script or config is rendered. */
+  readonly indentation: number;
+  readonly negateWith: readonly NegateWithRule[];
+  /** Negate as `default <text without no>`. */
+  readonly negationDefaultWhen: readonly LineageRule[];
+  readonly negationSub: readonly NegationSubRule[];
+  /** Last value wins: overwritten, never negated. */
+  readonly idempotent: readonly LineageRule[];
+  readonly idempotentAvoid: readonly LineageRule[];
+  readonly sectionalExiting: readonly SectionalExitRule[];
+  readonly ordering: readonly OrderingRule[];
+  readonly perLineSub: readonly PerLineSubRule[];
+  /** Lineage of a parent whose children may repeat (kept as duplicates, paired by occurrence). */
+  readonly parentAllowsDuplicateChild: readonly LineageRule[];
+  readonly postLoad: readonly PostLoadFixup[];
+  readonly objects: readonly ObjectRule[];
+  readonly risks: readonly RiskRule[];
+}

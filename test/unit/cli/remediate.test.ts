@@ -1,0 +1,92 @@
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, it } from 'node:test';
+import { runCli } from '../../support/runCli';
+
+const PAIR = ['examples/pair/running.cfg', 'examples/pair/intended.cfg'];
+
+function tempFile(name: string, text: string): string {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'nr-cli-'));
+  const file = path.join(dir, name);
+  fs.writeFileSync(file, text);
+  return file;
+}
+
+describe('netremediate remediate', () => {
+  it('prints the script with sectional exits, and exits 0 when verified', () => {
+    const r = runCli(['remediate', ...PAIR]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^no interface Loopback99$/m);
+    assert.match(r.stdout, /^ exit-address-family$/m);
+    assert.doesNotMatch(r.stdout, /! rollback/);
+  });
+
+  it('--no-exits --indent 2 renders for review', () => {
+    const r = runCli(['remediate', ...PAIR, '--no-exits', '--indent', '2']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.doesNotMatch(r.stdout, /exit/);
+    assert.match(r.stdout, /^ {2}description LAN - users and printers/m);
+  });
+
+  it('--rollback and --future add the rollback and the predicted config', () => {
+    const r = runCli(['remediate', ...PAIR, '--rollback', '--future']);
+    assert.equal(r.code, 0, r.stderr);
+    const [, rollback] = r.stdout.split('! rollback\n');
+    assert.match(rollback, /^interface Loopback99$/m);
+    assert.match(r.stdout, /! predicted config after the remediation\n[\s\S]*hostname /);
+  });
+
+  it('--format json gives the batch result fields', () => {
+    const r = runCli(['remediate', ...PAIR, '--format', 'json']);
+    assert.equal(r.code, 0, r.stderr);
+    const json = JSON.parse(r.stdout);
+    assert.equal(json.device_id, 'running');
+    assert.equal(json.platform, 'cisco_ios');
+    assert.equal(json.status, 'success');
+    assert.equal(json.verified, true);
+    assert.deepEqual(json.verify, []);
+    assert.ok(
+      json.change_score.added > 0 && json.change_score.removed > 0,
+      JSON.stringify(json.change_score),
+    );
+    assert.match(json.rollback, /interface Loopback99/);
+    assert.equal('future' in json, false);
+  });
+
+  it('an identical pair gives an empty script', () => {
+    const r = runCli(['remediate', PAIR[0], PAIR[0]]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, '');
+  });
+
+  it('detects NX-OS from the content', () => {
+    const running = tempFile(
+      'leaf.nxos',
+      '!Command: show running-config\nfeature bgp\ninterface Ethernet1/1\n  description old\n',
+    );
+    const intended = tempFile(
+      'leaf.nxos',
+      '!Command: show running-config\nfeature bgp\ninterface Ethernet1/1\n  description new\n',
+    );
+    const r = runCli(['remediate', running, intended, '--format', 'json']);
+    assert.equal(r.code, 0, r.stderr);
+    const json = JSON.parse(r.stdout);
+    assert.equal(json.platform, 'cisco_nxos');
+    assert.equal(json.remediation, 'interface Ethernet1/1\n  description new\n  exit\n');
+  });
+
+  it('bad usage exits 2 and names what is wrong', () => {
+    assert.equal(runCli(['remediate', PAIR[0]]).code, 2);
+    const badIndent = runCli(['remediate', ...PAIR, '--indent', 'x']);
+    assert.equal(badIndent.code, 2);
+    assert.match(badIndent.stderr, /--indent x/);
+    const badPlatform = runCli(['remediate', ...PAIR, '--platform', 'junos']);
+    assert.equal(badPlatform.code, 2);
+    assert.match(badPlatform.stderr, /--platform junos: expected one of cisco_ios, cisco_nxos, auto/);
+    const missing = runCli(['remediate', 'examples/pair/nope.cfg', PAIR[1]]);
+    assert.equal(missing.code, 2);
+    assert.match(missing.stderr, /examples\/pair\/nope\.cfg: cannot read/);
+  });
+});

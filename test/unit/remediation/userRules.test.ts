@@ -1,0 +1,113 @@
+/** `netremediate.rules`: validation with clear errors, and valid rules taking effect. */
+import assert from 'node:assert/strict';
+import { describe, test } from 'node:test';
+import { createRemediationEngine, validateUserRules } from '../../../server/src/engine/remediation/index';
+import { cfg, remediation } from './support/harness';
+
+describe('user rule validation', () => {
+  test('nothing given is no rules and no errors', () => {
+    assert.deepEqual(validateUserRules(undefined), { rules: {}, errors: [] });
+  });
+
+  test('each error names the rule, the field and why', () => {
+    const { errors } = validateUserRules({
+      cisco_ios: {
+        idempotent: [
+          { lineage: [{ startswith: 'interface ' }, { re_search: '(unclosed' }] },
+          { lineage: [] },
+        ],
+        ordering: [{ lineage: [{ startswith: 'x' }], weight: 'high' }],
+        negation: [{ lineage: [{ startswith: 'x' }] }],
+        bogus: [],
+      },
+      juniper: {},
+      cisco_nxos: { idempotentAvoid: [{ lineage: [{ begins: 'x' }] }, { lineage: [{ startswith: 3 }] }] },
+    });
+    const byPath = Object.fromEntries(errors.map((e) => [e.path, e.message]));
+    assert.match(byPath['cisco_ios.idempotent[0].lineage[1].re_search'], /not a valid regular expression/);
+    assert.match(byPath['cisco_ios.idempotent[1].lineage'], /list of 1 to 8 predicates/);
+    assert.match(byPath['cisco_ios.ordering[0].weight'], /must be a number/);
+    assert.match(byPath['cisco_ios.negation[0]'], /needs `use`/);
+    assert.match(byPath['cisco_ios.bogus'], /unknown rule kind/);
+    assert.match(byPath['juniper'], /unknown platform/);
+    assert.match(byPath['cisco_nxos.idempotentAvoid[0].lineage[0].begins'], /unknown criterion/);
+    assert.match(byPath['cisco_nxos.idempotentAvoid[1].lineage[0].startswith'], /string or a non-empty list/);
+  });
+
+  test('regexes that can take exponential time are refused', () => {
+    const { errors, rules } = validateUserRules({
+      cisco_ios: { idempotent: [{ lineage: [{ re_search: '^(a+)+$' }] }] },
+    });
+    assert.match(errors[0].message, /exponential/);
+    assert.deepEqual(rules.cisco_ios?.idempotent, []);
+  });
+
+  test('a rule set that is not an object is reported, not thrown', () => {
+    assert.deepEqual(validateUserRules('rules').errors, [
+      { path: 'rules', message: 'must be an object keyed by platform' },
+    ]);
+    assert.match(validateUserRules({ cisco_ios: { ordering: {} } }).errors[0].message, /list of rules/);
+  });
+});
+
+describe('user rules take effect, before the built-in ones', () => {
+  const engine = createRemediationEngine({
+    userRules: {
+      cisco_ios: {
+        idempotent: [{ lineage: [{ startswith: 'interface ' }, { startswith: 'bandwidth ' }] }],
+        negation: [
+          { lineage: [{ startswith: 'snmp-server location ' }], use: 'snmp-server location UNSET' },
+          { lineage: [{ startswith: 'interface ' }, { startswith: 'speed ' }], default: true },
+          { lineage: [{ startswith: 'username ' }], search: '^(no username \\S+) .*', replace: '$1' },
+        ],
+        ordering: [{ lineage: [{ startswith: 'ntp ' }], weight: -50 }],
+      },
+      cisco_nxos: { bogus: 1 },
+    },
+  });
+
+  test('invalid parts are listed, valid parts used', () => {
+    assert.equal(engine.ruleErrors.length, 1);
+    assert.equal(engine.ruleErrors[0].path, 'cisco_nxos.bogus');
+  });
+
+  test('idempotent', () => {
+    const out = remediation(
+      'cisco_ios',
+      cfg('interface Gi1', ' bandwidth 10'),
+      cfg('interface Gi1', ' bandwidth 20'),
+      { engine },
+    );
+    assert.equal(out, 'interface Gi1\n bandwidth 20');
+  });
+
+  test('negation: fixed text, default, regex rewrite', () => {
+    const run = cfg(
+      'snmp-server location DC1',
+      'interface Gi1',
+      ' speed 100',
+      'username bob privilege 15 secret 9 $9$xyz',
+    );
+    assert.equal(
+      remediation('cisco_ios', run, cfg('interface Gi1'), { engine }),
+      'snmp-server location UNSET\nno username bob\ninterface Gi1\n default speed 100',
+    );
+  });
+
+  test('ordering', () => {
+    assert.equal(
+      remediation('cisco_ios', cfg(), cfg('hostname a', 'ntp server 1.1.1.1'), { engine }),
+      'ntp server 1.1.1.1\nhostname a',
+    );
+  });
+
+  test('a user regex runs on a bounded part of a huge line', () => {
+    const slow = createRemediationEngine({
+      userRules: { cisco_ios: { idempotent: [{ lineage: [{ re_search: '^x*y$' }] }] } },
+    });
+    const huge = `description ${'x'.repeat(200_000)}`;
+    const started = Date.now();
+    remediation('cisco_ios', cfg(`interface Gi1`, ` ${huge}`), cfg('interface Gi1'), { engine: slow });
+    assert.ok(Date.now() - started < 1000);
+  });
+});

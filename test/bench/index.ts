@@ -3,6 +3,7 @@
  * table of medians. Exits 1 when a target is missed, so a regression is visible in CI logs.
  */
 import os from 'node:os';
+import { cliBenchmarks } from './cliBench';
 import { formatTable, type Measurement } from './measure';
 import { lspBenchmarks } from './lspBench';
 import { parseBenchmarks } from './parseBench';
@@ -15,6 +16,7 @@ async function main(): Promise<void> {
   const rows: Measurement[] = [
     ...(await parseBenchmarks()),
     ...(await remediationBenchmarks()),
+    ...(await cliBenchmarks()),
     ...(await lspBenchmarks()),
   ];
   console.log(formatTable(rows));

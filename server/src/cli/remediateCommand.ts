@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createEngine, createRemediationEngine, type Difference, type RemediationPlan } from '../engine';
+import { createEngine, createRemediationEngine, type Difference } from '../engine';
 import { EXIT_INCOMPLETE, EXIT_OK, UsageError, type CliIo } from './io';
 import type { CliCommand } from './command';
 import { parsePlatformOption, resolvePlatform } from './platformOption';
@@ -58,16 +58,25 @@ Exit code 1 when the predicted config differs from the intended one (the reasons
     const intendedText = io.readText(intendedFile);
     const { platform } = resolvePlatform(parsePlatformOption(values.platform), [runningText, intendedText]);
 
+    // The verbs one by one rather than plan(): a pipeline that only wants the script should not pay for
+    // the rollback and its own verification (a third of the time on a 40,000-line pair).
     const parser = createEngine();
     const engine = createRemediationEngine();
-    const plan: RemediationPlan = engine.plan(
-      parser.parse(runningText, { platform }),
-      parser.parse(intendedText, { platform }),
-    );
+    const running = engine.load(parser.parse(runningText, { platform }));
+    const intended = engine.load(parser.parse(intendedText, { platform }));
+    const remediationTree = engine.remediate(running, intended);
+    const predicted = engine.predict(running, remediationTree);
+    const verifyResult = engine.verify(predicted, intended);
+    const wantsRollback = values.rollback || values.format === 'json';
     const renderOptions = { indent, exits: !values['no-exits'] };
-    const remediation = engine.render(plan.remediation, renderOptions);
-    const rollback = engine.render(plan.rollback, renderOptions);
-    const future = values.future ? engine.renderConfig(plan.predicted, { indent }) : undefined;
+    const remediation = engine.render(remediationTree, renderOptions);
+    const rollback = wantsRollback ? engine.render(engine.rollback(running, intended), renderOptions) : '';
+    const future = values.future ? engine.renderConfig(predicted, { indent }) : undefined;
+    const plan = {
+      verify: verifyResult,
+      risks: remediationTree.risks,
+      changeScore: engine.changeScore(remediationTree),
+    };
     const verified = plan.verify.length === 0;
     const deviceId = deviceIdFromPath(runningFile);
 

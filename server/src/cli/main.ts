@@ -1,10 +1,11 @@
 import { VERSION } from '../version';
 import type { CliCommand } from './command';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io';
+import { diffCommand } from './diffCommand';
 import { parseCommand } from './parseCommand';
 import { remediateCommand } from './remediateCommand';
 
-const COMMANDS: readonly CliCommand[] = [remediateCommand, parseCommand];
+const COMMANDS: readonly CliCommand[] = [remediateCommand, diffCommand, parseCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -90,3 +90,21 @@ describe('netremediate remediate', () => {
     assert.match(missing.stderr, /examples\/pair\/nope\.cfg: cannot read/);
   });
 });
+
+describe('netremediate diff', () => {
+  it('prints a unified diff whose hunks name their section', () => {
+    const r = runCli(['diff', ...PAIR]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.match(r.stdout, /^--- examples\/pair\/running\.cfg/m);
+    assert.match(r.stdout, /^\+\+\+ examples\/pair\/intended\.cfg/m);
+    assert.match(r.stdout, /^@@ .* @@ interface GigabitEthernet0\/0\/1$/m);
+    assert.match(r.stdout, /^- ip address 10\.1\.10\.1 255\.255\.255\.0$/m);
+    assert.match(r.stdout, /^\+ ip address 10\.1\.10\.254 255\.255\.255\.0$/m);
+  });
+
+  it('prints nothing for a config against itself', () => {
+    const r = runCli(['diff', PAIR[0], PAIR[0]]);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, '');
+  });
+});

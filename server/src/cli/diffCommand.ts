@@ -1,0 +1,43 @@
+import { parseArgs } from 'node:util';
+import { createEngine, createRemediationEngine } from '../engine';
+import type { CliCommand } from './command';
+import { EXIT_OK, UsageError, type CliIo } from './io';
+import { parsePlatformOption, resolvePlatform } from './platformOption';
+
+export const diffCommand: CliCommand = {
+  name: 'diff',
+  summary: 'a unified diff of two configs, one hunk per changed section, headed by its section path',
+  usage: `netremediate diff RUNNING INTENDED [--platform cisco_ios|cisco_nxos|auto] [--context N]
+
+  --platform   the configs' platform (default auto: detected from their content)
+  --context    lines of context around each change (default 3)
+Exit code 0 whether or not the configs differ (an empty output means they are equal as hierarchies).`,
+  run(argv: string[], io: CliIo): number {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: { platform: { type: 'string' }, context: { type: 'string', default: '3' } },
+    });
+    if (positionals.length !== 2) throw new UsageError('diff takes RUNNING and INTENDED');
+    const context = Number(values.context);
+    if (!Number.isInteger(context) || context < 0)
+      throw new UsageError(`--context ${values.context}: expected a whole number ≥ 0`);
+    const [runningFile, intendedFile] = positionals;
+    const runningText = io.readText(runningFile);
+    const intendedText = io.readText(intendedFile);
+    const { platform } = resolvePlatform(parsePlatformOption(values.platform), [runningText, intendedText]);
+    const parser = createEngine();
+    io.out(
+      createRemediationEngine().diff(
+        parser.parse(runningText, { platform }),
+        parser.parse(intendedText, { platform }),
+        {
+          context,
+          runningName: runningFile,
+          intendedName: intendedFile,
+        },
+      ),
+    );
+    return EXIT_OK;
+  },
+};

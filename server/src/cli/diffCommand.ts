@@ -1,22 +1,28 @@
 import { parseArgs } from 'node:util';
-import { createEngine, createRemediationEngine } from '../engine';
+import { createEngine } from '../engine';
 import type { CliCommand } from './command';
 import { EXIT_OK, UsageError, type CliIo } from './io';
 import { parsePlatformOption, resolvePlatform } from './platformOption';
+import { engineWithRules } from './rulesOption';
 
 export const diffCommand: CliCommand = {
   name: 'diff',
   summary: 'a unified diff of two configs, one hunk per changed section, headed by its section path',
-  usage: `netremediate diff RUNNING INTENDED [--platform cisco_ios|cisco_nxos|auto] [--context N]
+  usage: `netremediate diff RUNNING INTENDED [--platform cisco_ios|cisco_nxos|auto] [--rules FILE] [--context N]
 
   --platform   the configs' platform (default auto: detected from their content)
+  --rules F    extra platform rules, JSON as in the netremediate.rules setting
   --context    lines of context around each change (default 3)
 Exit code 0 whether or not the configs differ (an empty output means they are equal as hierarchies).`,
   run(argv: string[], io: CliIo): number {
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
-      options: { platform: { type: 'string' }, context: { type: 'string', default: '3' } },
+      options: {
+        platform: { type: 'string' },
+        rules: { type: 'string' },
+        context: { type: 'string', default: '3' },
+      },
     });
     if (positionals.length !== 2) throw new UsageError('diff takes RUNNING and INTENDED');
     const context = Number(values.context);
@@ -28,7 +34,7 @@ Exit code 0 whether or not the configs differ (an empty output means they are eq
     const { platform } = resolvePlatform(parsePlatformOption(values.platform), [runningText, intendedText]);
     const parser = createEngine();
     io.out(
-      createRemediationEngine().diff(
+      engineWithRules(values.rules, io).diff(
         parser.parse(runningText, { platform }),
         parser.parse(intendedText, { platform }),
         {

@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createEngine, createRemediationEngine, type Difference } from '../engine';
+import { createEngine, type Difference } from '../engine';
 import { EXIT_INCOMPLETE, EXIT_OK, UsageError, type CliIo } from './io';
 import type { CliCommand } from './command';
 import { parsePlatformOption, resolvePlatform } from './platformOption';
+import { engineWithRules } from './rulesOption';
 
 function parseIndent(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -25,10 +26,11 @@ export function deviceIdFromPath(file: string): string {
 export const remediateCommand: CliCommand = {
   name: 'remediate',
   summary: "the commands that turn a device's running config into its intended config, and their rollback",
-  usage: `netremediate remediate RUNNING INTENDED [--platform cisco_ios|cisco_nxos|auto] [--rollback] [--future]
+  usage: `netremediate remediate RUNNING INTENDED [--platform cisco_ios|cisco_nxos|auto] [--rules FILE] [--rollback] [--future]
                             [--no-exits] [--indent N] [--format text|json]
 
   --platform   the configs' platform (default auto: detected from their content)
+  --rules F    extra platform rules, JSON as in the netremediate.rules setting
   --rollback   also print the commands that undo the remediation
   --future     also print the predicted config after the remediation
   --no-exits   leave out sectional exit lines (exit, exit-address-family, ...), for review and comparison
@@ -42,6 +44,7 @@ Exit code 1 when the predicted config differs from the intended one (the reasons
       allowPositionals: true,
       options: {
         platform: { type: 'string' },
+        rules: { type: 'string' },
         rollback: { type: 'boolean', default: false },
         future: { type: 'boolean', default: false },
         'no-exits': { type: 'boolean', default: false },
@@ -61,7 +64,7 @@ Exit code 1 when the predicted config differs from the intended one (the reasons
     // The verbs one by one rather than plan(): a pipeline that only wants the script should not pay for
     // the rollback and its own verification (a third of the time on a 40,000-line pair).
     const parser = createEngine();
-    const engine = createRemediationEngine();
+    const engine = engineWithRules(values.rules, io);
     const running = engine.load(parser.parse(runningText, { platform }));
     const intended = engine.load(parser.parse(intendedText, { platform }));
     const remediationTree = engine.remediate(running, intended);

@@ -108,3 +108,42 @@ describe('netremediate diff', () => {
     assert.equal(r.stdout, '');
   });
 });
+
+describe('netremediate remediate --rules', () => {
+  it('applies a user idempotent rule: the old line is overwritten, not negated', () => {
+    const running = tempFile('r.cfg', 'interface GigabitEthernet1\n bandwidth 1000\n!\n');
+    const intended = tempFile('i.cfg', 'interface GigabitEthernet1\n bandwidth 2000\n!\n');
+    const without = runCli(['remediate', running, intended, '--platform', 'cisco_ios', '--no-exits']);
+    assert.match(without.stdout, /no bandwidth 1000/);
+    const rules = tempFile(
+      'rules.json',
+      JSON.stringify({
+        cisco_ios: {
+          idempotent: [{ lineage: [{ startswith: 'interface ' }, { startswith: 'bandwidth ' }] }],
+        },
+      }),
+    );
+    const withRules = runCli([
+      'remediate',
+      running,
+      intended,
+      '--platform',
+      'cisco_ios',
+      '--no-exits',
+      '--rules',
+      rules,
+    ]);
+    assert.equal(withRules.code, 0, withRules.stderr);
+    assert.equal(withRules.stdout, 'interface GigabitEthernet1\n bandwidth 2000\n');
+  });
+
+  it('refuses invalid rules, naming the rule and the field', () => {
+    const rules = tempFile(
+      'rules.json',
+      JSON.stringify({ cisco_ios: { ordering: [{ lineage: [{ startswith: 'x' }], weight: 'high' }] } }),
+    );
+    const r = runCli(['remediate', ...PAIR, '--rules', rules]);
+    assert.equal(r.code, 2);
+    assert.match(r.stderr, /cisco_ios\.ordering\[0\]\.weight/);
+  });
+});

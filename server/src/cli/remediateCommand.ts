@@ -26,11 +26,13 @@ export function deviceIdFromPath(file: string): string {
 export const remediateCommand: CliCommand = {
   name: 'remediate',
   summary: "the commands that turn a device's running config into its intended config, and their rollback",
-  usage: `netremediate remediate RUNNING INTENDED [--platform cisco_ios|cisco_nxos|auto] [--rules FILE] [--rollback] [--future]
+  usage: `netremediate remediate RUNNING INTENDED [--platform cisco_ios|cisco_nxos|auto] [--rules FILE] [--only TAG] [--rollback] [--future]
                             [--no-exits] [--indent N] [--format text|json]
 
   --platform   the configs' platform (default auto: detected from their content)
   --rules F    extra platform rules, JSON as in the netremediate.rules setting
+  --only TAG   print only the remediation lines with this tag (safe, negation, addition,
+               idempotent-overwrite, risk:<kind>) under their section headers
   --rollback   also print the commands that undo the remediation
   --future     also print the predicted config after the remediation
   --no-exits   leave out sectional exit lines (exit, exit-address-family, ...), for review and comparison
@@ -45,6 +47,7 @@ Exit code 1 when the predicted config differs from the intended one (the reasons
       options: {
         platform: { type: 'string' },
         rules: { type: 'string' },
+        only: { type: 'string' },
         rollback: { type: 'boolean', default: false },
         future: { type: 'boolean', default: false },
         'no-exits': { type: 'boolean', default: false },
@@ -72,7 +75,11 @@ Exit code 1 when the predicted config differs from the intended one (the reasons
     const verifyResult = engine.verify(predicted, intended);
     const wantsRollback = values.rollback || values.format === 'json';
     const renderOptions = { indent, exits: !values['no-exits'] };
-    const remediation = engine.render(remediationTree, renderOptions);
+    const shown =
+      values.only === undefined
+        ? remediationTree
+        : engine.select(remediationTree, (node) => node.meta?.tags.includes(values.only as string) ?? false);
+    const remediation = engine.render(shown, renderOptions);
     const rollback = wantsRollback ? engine.render(engine.rollback(running, intended), renderOptions) : '';
     const future = values.future ? engine.renderConfig(predicted, { indent }) : undefined;
     const plan = {

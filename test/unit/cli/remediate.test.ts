@@ -147,3 +147,11 @@ describe('netremediate remediate --rules', () => {
     assert.match(r.stderr, /cisco_ios\.ordering\[0\]\.weight/);
   });
 });
+
+describe('netremediate remediate --only', () => {
+  it('keeps only the lines with a tag, under their section headers', () => {
+    const r = runCli(['remediate', ...PAIR, '--only', 'negation', '--no-exits']);
+    assert.equal(r.code, 0, r.stderr);
+    assert.equal(r.stdout, 'no interface Loopback99\n');
+  });
+});

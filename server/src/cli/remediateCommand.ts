@@ -1,6 +1,6 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createEngine, type Difference } from '../engine';
+import { createEngine, type Difference, type ParsedConfig } from '../engine';
 import { EXIT_INCOMPLETE, EXIT_OK, UsageError, type CliIo } from './io';
 import type { CliCommand } from './command';
 import { parsePlatformOption, resolvePlatform } from './platformOption';
@@ -12,6 +12,19 @@ function parseIndent(value: string | undefined): number | undefined {
   if (!Number.isInteger(n) || n < 1 || n > 8)
     throw new UsageError(`--indent ${value}: expected a whole number from 1 to 8`);
   return n;
+}
+
+/**
+ * A config the parser could not read whole (a banner or certificate never closed, binary content) would
+ * give a remediation that re-adds everything after the damage: refuse it, naming the file and line.
+ */
+function refuseBroken(parsed: ParsedConfig, file: string): ParsedConfig {
+  const errors = parsed.findings.filter((f) => f.severity === 'error');
+  if (errors.length === 0) return parsed;
+  const list = errors
+    .map((f) => `${file}:${f.range.startLine + 1}:${f.range.startColumn + 1}: ${f.message}`)
+    .join('\n');
+  throw new UsageError(`cannot remediate from a config that did not parse whole:\n${list}`, false);
 }
 
 function describeDifference(d: Difference): string {
@@ -39,7 +52,8 @@ export const remediateCommand: CliCommand = {
   --indent N   spaces per level (default: the platform's, IOS 1, NX-OS 2)
   --format     text: the script(s) (default); json: {device_id, platform, status, verified, remediation,
                rollback, future?, verify, change_score, risks}
-Exit code 1 when the predicted config differs from the intended one (the reasons go to stderr).`,
+Exit code 1 when the predicted config differs from the intended one (the reasons go to stderr); 2 when
+a config did not parse whole (a banner or certificate never closed, binary content), naming file and line.`,
   run(argv: string[], io: CliIo): number {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -68,8 +82,8 @@ Exit code 1 when the predicted config differs from the intended one (the reasons
     // the rollback and its own verification (a third of the time on a 40,000-line pair).
     const parser = createEngine();
     const engine = engineWithRules(values.rules, io);
-    const running = engine.load(parser.parse(runningText, { platform }));
-    const intended = engine.load(parser.parse(intendedText, { platform }));
+    const running = engine.load(refuseBroken(parser.parse(runningText, { platform }), runningFile));
+    const intended = engine.load(refuseBroken(parser.parse(intendedText, { platform }), intendedFile));
     const remediationTree = engine.remediate(running, intended);
     const predicted = engine.predict(running, remediationTree);
     const verifyResult = engine.verify(predicted, intended);

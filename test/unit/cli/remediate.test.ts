@@ -155,3 +155,20 @@ describe('netremediate remediate --only', () => {
     assert.equal(r.stdout, 'no interface Loopback99\n');
   });
 });
+
+describe('netremediate remediate on a broken config', () => {
+  it('refuses a truncated backup (banner never closed), naming the file and line, exit 2', () => {
+    const running = tempFile(
+      'cut.cfg',
+      'hostname r1\n!\nbanner motd ^C\nAuthorised access only\nline vty 0 4\n transport input ssh\n',
+    );
+    const intended = tempFile(
+      'ok.cfg',
+      'hostname r1\n!\nbanner motd ^C\nAuthorised access only\n^C\nline vty 0 4\n transport input ssh\n',
+    );
+    const r = runCli(['remediate', running, intended, '--platform', 'cisco_ios']);
+    assert.equal(r.code, 2);
+    assert.equal(r.stdout, '');
+    assert.match(r.stderr, /cut\.cfg:3:1: .*banner/i);
+  });
+});

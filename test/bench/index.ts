@@ -5,6 +5,7 @@
 import os from 'node:os';
 import { cliBenchmarks } from './cliBench';
 import { formatTable, type Measurement } from './measure';
+import { jobsBenchmarks } from './jobsBench';
 import { lspBenchmarks } from './lspBench';
 import { parseBenchmarks } from './parseBench';
 import { remediationBenchmarks } from './remediationBench';
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
     ...(await parseBenchmarks()),
     ...(await remediationBenchmarks()),
     ...(await cliBenchmarks()),
+    ...(await jobsBenchmarks()),
     ...(await lspBenchmarks()),
   ];
   console.log(formatTable(rows));

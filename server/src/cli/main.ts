@@ -1,11 +1,12 @@
 import { VERSION } from '../version';
 import type { CliCommand } from './command';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io';
+import { batchCommand } from './batchCommand';
 import { diffCommand } from './diffCommand';
 import { parseCommand } from './parseCommand';
 import { remediateCommand } from './remediateCommand';
 
-const COMMANDS: readonly CliCommand[] = [remediateCommand, diffCommand, parseCommand];
+const COMMANDS: readonly CliCommand[] = [remediateCommand, batchCommand, diffCommand, parseCommand];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));

@@ -1,43 +1,49 @@
 /**
- * Worker-thread entry (dist/taskWorker.js): a thin shell over the pure engine. It answers each
- * WorkerRequest with exactly one WorkerReply; an error fails that task only, never the worker.
+ * The task module piscina runs in each worker thread (dist/taskWorker.js; piscina's own entry is
+ * dist/worker.js). A thin shell over deviceTask.ts: it tells the pool which thread took the task (for
+ * the Workers view and the per-device timeout, which counts from the start, not from the queue), runs
+ * the test faults when — and only when — the environment enables them, then computes the device.
  */
-import fs from 'node:fs';
-import { parentPort } from 'node:worker_threads';
-import { createEngine } from '../engine';
-import type { TextSource, WorkerReply, WorkerRequest } from './workerProtocol';
+import { parentPort, threadId } from 'node:worker_threads';
+import { computeDevice } from './deviceTask';
+import {
+  TEST_FAULTS_ENV,
+  type DeviceTask,
+  type DeviceTaskResult,
+  type TaskStartMessage,
+} from './workerProtocol';
 
-const engine = createEngine();
+const faultsEnabled = process.env[TEST_FAULTS_ENV] === '1';
 
-function readSource(source: TextSource): string {
-  return source.text ?? fs.readFileSync(source.path, 'utf8');
-}
-
-function handle(request: WorkerRequest): WorkerReply {
-  try {
-    switch (request.type) {
-      case 'parse': {
-        const t0 = performance.now();
-        const parsed = engine.parse(readSource(request.source), { platform: request.platform });
-        return {
-          type: 'parsed',
-          taskId: request.taskId,
-          summary: {
-            lineCount: parsed.lineCount,
-            nodeCount: parsed.nodeCount,
-            findings: parsed.findings.length,
-            errors: parsed.findings.filter((f) => f.severity === 'error').length,
-            durationMs: performance.now() - t0,
-          },
-        };
-      }
+function runTestFault(task: DeviceTask): void {
+  if (!faultsEnabled) return;
+  if (task.testDelayMs !== undefined && task.testDelayMs > 0) {
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, task.testDelayMs);
+  }
+  switch (task.testFault) {
+    case 'exit':
+      // process.exit in a worker ends only this thread: the pool sees it die mid-task.
+      process.exit(3);
+      break;
+    case 'oom': {
+      const hoard: unknown[] = [];
+      for (;;) hoard.push(new Array(1_000_000).fill(hoard.length));
     }
-  } catch (error) {
-    const where = request.source.path ? `${request.source.path}: ` : '';
-    return { type: 'failed', taskId: request.taskId, error: `${where}${(error as Error).message}` };
+    // falls through: unreachable, the loop above only ends when the heap limit kills the thread
+    case 'hang':
+      for (;;) {
+        // spin: only an abort (timeout, cancel) that terminates the thread ends it
+      }
+    case 'throw':
+      throw new Error(`test fault: ${task.deviceId} throws`);
+    default:
+      break;
   }
 }
 
-if (!parentPort) throw new Error('taskWorker.js runs only as a worker thread');
-const port = parentPort;
-port.on('message', (request: WorkerRequest) => port.postMessage(handle(request)));
+export default function runDeviceTask(task: DeviceTask): DeviceTaskResult {
+  const start: TaskStartMessage = { type: 'netremediate/task-start', runId: task.runId, threadId };
+  parentPort?.postMessage(start);
+  runTestFault(task);
+  return computeDevice(task, threadId);
+}

@@ -1,30 +1,86 @@
 /**
- * Messages between the job layer and a task worker: a typed union, separate from the LSP protocol.
- * A task carries the text it works on when the client sent an unsaved document; otherwise the worker
- * reads the file, so that big fleets do not copy every config through the main thread.
+ * What the job layer hands a task worker (dist/taskWorker.js, run by piscina) and what it gets back:
+ * plain data only. Parse results and trees never cross threads (getters, parent links): the worker
+ * renders texts and counts, and pre-encodes the texts as the journal record body so that the main
+ * thread, which also answers the editor, only writes bytes.
  */
 import type { Platform } from '../engine';
+import type { ChangeScore, ParseError, PlatformSource, RiskFlag } from './types';
 
-export type TextSource =
-  { readonly path: string; readonly text?: undefined } | { readonly path?: string; readonly text: string };
-
-export interface ParseTask {
-  readonly type: 'parse';
-  readonly taskId: number;
-  readonly platform: Platform;
-  readonly source: TextSource;
+/** One config of a device: the worker reads `path` unless the client sent an unsaved `text`. */
+export interface TaskInput {
+  readonly path: string;
+  readonly text?: string;
 }
 
-export type WorkerRequest = ParseTask;
+/**
+ * Test hooks, honoured only when the worker's environment has NETREMEDIATE_TEST_FAULTS=1 (tests set
+ * it); never derived from file content. `exit` ends the thread, `oom` exhausts the heap limit, `hang`
+ * loops forever, `throw` throws from the task.
+ */
+export type TestFault = 'exit' | 'oom' | 'hang' | 'throw';
 
-export interface ParseSummary {
-  readonly lineCount: number;
-  readonly nodeCount: number;
-  readonly findings: number;
-  readonly errors: number;
-  readonly durationMs: number;
+export const TEST_FAULTS_ENV = 'NETREMEDIATE_TEST_FAULTS';
+
+export interface DeviceTask {
+  /** Unique per pool run: ties the worker's start message to the task. */
+  readonly runId: number;
+  readonly deviceId: string;
+  readonly folder: string;
+  /** Manifest or language id; undefined: detect from the content, then `defaultPlatform`. */
+  readonly platform?: Platform;
+  readonly platformSource?: PlatformSource;
+  readonly defaultPlatform: Platform;
+  readonly running: TaskInput;
+  readonly intended: TaskInput;
+  /** Keep the predicted config text (the largest text of a result). */
+  readonly includePredicted: boolean;
+  /** `netremediate.rules`; `rulesKey` identifies them so a worker builds its engine once per rule set. */
+  readonly userRules?: unknown;
+  readonly rulesKey?: string;
+  readonly testFault?: TestFault;
+  /** Test hook (same switch as testFault): sleep this long before computing, to make jobs slow. */
+  readonly testDelayMs?: number;
 }
 
-export type WorkerReply =
-  | { readonly type: 'parsed'; readonly taskId: number; readonly summary: ParseSummary }
-  | { readonly type: 'failed'; readonly taskId: number; readonly error: string };
+/** Posted on the worker's parentPort when a task starts (piscina re-emits it as the pool's 'message'). */
+export interface TaskStartMessage {
+  readonly type: 'netremediate/task-start';
+  readonly runId: number;
+  readonly threadId: number;
+}
+
+export function isTaskStartMessage(value: unknown): value is TaskStartMessage {
+  return (
+    typeof value === 'object' &&
+    value !== null &&
+    (value as { type?: unknown }).type === 'netremediate/task-start'
+  );
+}
+
+/** What a task computed; mirrors DeviceSummary's fields without the job-side ones. */
+export interface DeviceOutcome {
+  readonly status: 'success' | 'failed';
+  readonly error?: string;
+  readonly platform?: Platform;
+  readonly platform_source?: PlatformSource;
+  readonly change_score?: ChangeScore;
+  readonly rollback_change_score?: ChangeScore;
+  readonly verified?: boolean;
+  readonly verify_count?: number;
+  readonly rollback_verified?: boolean;
+  readonly risks?: readonly RiskFlag[];
+  readonly risk_count?: number;
+  readonly parse_errors?: readonly ParseError[];
+  readonly running_sha256?: string;
+  readonly intended_sha256?: string;
+  readonly duration: number;
+}
+
+export interface DeviceTaskResult {
+  readonly threadId: number;
+  readonly outcome: DeviceOutcome;
+  /** DeviceTexts as UTF-8 JSON, its own buffer (cheap to clone); absent for a failed device. */
+  readonly body?: Uint8Array;
+  readonly bodyCrc?: number;
+}

@@ -1,0 +1,166 @@
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import { JobManager, parseShard, type DeviceResult, type JobSummary } from '../jobs';
+import { allDeviceResults, batchResultsDocument, exportJobResults } from '../jobs/exportResults';
+import type { CliCommand } from './command';
+import { showProgress } from './batchProgress';
+import { EXIT_INCOMPLETE, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io';
+import { engineWithRules } from './rulesOption';
+
+function positiveInteger(name: string, value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name} ${value}: expected a whole number`);
+  return n;
+}
+
+function seconds(ms: number | undefined): string {
+  return ms === undefined ? '?' : `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+}
+
+/** `+added −removed ~changed`, as the Jobs view shows a device's change score. */
+function scoreText(d: DeviceResult): string {
+  const s = d.change_score;
+  return s ? `+${s.added} −${s.removed}${s.changed ? ` ~${s.changed}` : ''}` : '';
+}
+
+const LISTED_WHEN_FEW = 50;
+
+function textReport(job: JobSummary, devices: DeviceResult[], cwd: string): string {
+  const s = job.summary;
+  const rel = (p: string) => path.relative(cwd, p) || '.';
+  const lines = [
+    `job ${job.job_id} ${job.status} in ${seconds(job.duration)}: ${job.total_devices} devices in ${job.folders.map(rel).join(', ')}`,
+    `  ${s.success} succeeded (${s.changed_devices} with changes, ${s.unchanged_devices} already as intended), ` +
+      `${s.failed} failed, ${s.cancelled} cancelled, ${s.unverified} unverified, ${s.devices_with_risks} with risks; ` +
+      `+${s.added} −${s.removed} ~${s.changed} lines`,
+  ];
+  const problems = devices.filter((d) => d.status !== 'success' || d.verified === false);
+  // Devices that need attention first, then the rest in discovery order.
+  const shown =
+    devices.length <= LISTED_WHEN_FEW
+      ? [...problems, ...devices.filter((d) => !problems.includes(d))]
+      : problems;
+  if (shown.length > 0) lines.push('');
+  for (const d of shown) {
+    const name = job.folders.length > 1 ? `${path.basename(d.folder)}/${d.device_id}` : d.device_id;
+    const status = d.status === 'success' && d.verified === false ? 'UNVERIFIED' : d.status.toUpperCase();
+    const detail =
+      d.error ?? [scoreText(d), d.risk_count ? `${d.risk_count} risk(s)` : ''].filter(Boolean).join('  ');
+    lines.push(`  ${status.padEnd(10)} ${name.padEnd(28)} ${detail}`);
+  }
+  if (devices.length > shown.length) {
+    lines.push(
+      `  (${devices.length - shown.length} more succeeded; --format json or --out for every device)`,
+    );
+  }
+  return `${lines.join('\n')}\n`;
+}
+
+export const batchCommand: CliCommand = {
+  name: 'batch',
+  summary: 'remediation and rollback for every device of workspace folders or manifests, on worker threads',
+  usage: `netremediate batch FOLDER|MANIFEST... [--workers N] [--store DIR] [--out DIR] [--format text|json]
+                    [--timeout MS] [--shard I/N] [--rules FILE] [--comment TEXT] [--ticket REF]
+
+  FOLDER       a folder with a netremediate.json manifest, or running/ and intended/ folders paired by name
+  MANIFEST     a netremediate.json file
+  --workers N  worker threads (default: cores - 1, at least 1)
+  --store DIR  keep the job and its results there (default: a temporary store, removed at the end)
+  --out DIR    write remediation/<device>.cfg, rollback/<device>.cfg and report.json
+               (remediation/<folder>/<device>.cfg when several folders are given)
+  --format     text: a summary and the devices that need attention (default); json: the batch results
+  --timeout MS a device taking longer fails alone (default 60000; 0: none)
+  --shard I/N  only the devices of shard I of N (stable across runs: split a fleet across CI runners)
+  --rules F    extra platform rules, JSON as in the netremediate.rules setting
+Ctrl-C cancels the job; the devices finished so far are kept and reported.
+Exit code 1 when a device failed or its remediation is unverified, 2 when the job could not run.`,
+  async run(argv: string[], io: CliIo): Promise<number> {
+    const { values, positionals } = parseArgs({
+      args: argv,
+      allowPositionals: true,
+      options: {
+        workers: { type: 'string' },
+        store: { type: 'string' },
+        out: { type: 'string' },
+        format: { type: 'string', default: 'text' },
+        timeout: { type: 'string' },
+        shard: { type: 'string' },
+        rules: { type: 'string' },
+        comment: { type: 'string' },
+        ticket: { type: 'string' },
+      },
+    });
+    if (positionals.length === 0) throw new UsageError('batch takes at least one FOLDER or MANIFEST');
+    if (values.format !== 'text' && values.format !== 'json')
+      throw new UsageError(`--format ${values.format}: expected text or json`);
+    for (const target of positionals) {
+      if (!fs.existsSync(target)) throw new UsageError(`${target}: no such folder or manifest`, false);
+    }
+    let shard;
+    try {
+      shard = values.shard === undefined ? undefined : parseShard(values.shard);
+    } catch (error) {
+      throw new UsageError((error as Error).message);
+    }
+    const workers = positiveInteger('workers', values.workers);
+    if (workers === 0) throw new UsageError('--workers 0: at least one worker is needed');
+    const userRules = values.rules === undefined ? undefined : JSON.parse(io.readText(values.rules));
+    engineWithRules(values.rules, io); // refuses invalid rules before any work starts
+
+    const temporaryStore = values.store === undefined;
+    const storeDir = values.store ?? fs.mkdtempSync(path.join(os.tmpdir(), 'netremediate-store-'));
+    const manager = await JobManager.open({
+      storeDir,
+      workerScript: path.join(__dirname, 'taskWorker.js'),
+      maxWorkers: workers,
+      deviceTimeoutMs: positiveInteger('timeout', values.timeout),
+      userRules,
+      onWarning: (message) => io.err(`warning: ${message}\n`),
+    });
+    let interrupted = false;
+    const onSigint = (): void => {
+      if (interrupted) return;
+      interrupted = true;
+      io.err('\ncancelling: devices finished so far are kept\n');
+      for (const job of manager.listJobs({ status: ['pending', 'running'] }).jobs)
+        manager.cancelJob(job.job_id);
+    };
+    process.on('SIGINT', onSigint);
+    try {
+      const started = await manager.startJob({
+        targets: positionals.map((p) => path.resolve(p)),
+        shard,
+        comment: values.comment,
+        ticket_ref: values.ticket,
+      });
+      const stopProgress = values.format === 'text' ? showProgress(manager, started.job_id) : () => undefined;
+      const job = await manager.waitForJob(started.job_id).finally(stopProgress);
+      if (job.status === 'failed') {
+        io.err(`netremediate batch: the job could not run: ${job.error ?? 'unknown reason'}\n`);
+        return EXIT_USAGE;
+      }
+      const devices = [...allDeviceResults(manager, job.job_id, values.format === 'json')];
+      if (values.format === 'json')
+        io.out(`${JSON.stringify(batchResultsDocument(job, devices), null, 2)}\n`);
+      else io.out(textReport(job, devices, process.cwd()));
+      if (values.out !== undefined) {
+        const written = exportJobResults(manager, job.job_id, values.out);
+        io.err(`wrote ${written.scripts} scripts and ${path.relative(process.cwd(), written.report)}\n`);
+      }
+      const bad = devices.filter((d) => d.status !== 'success' || d.verified === false);
+      for (const d of bad) {
+        const why =
+          d.error ?? (d.verified === false ? 'the predicted config differs from the intended one' : d.status);
+        io.err(`${d.device_id}: ${why}\n`);
+      }
+      return bad.length > 0 || job.status !== 'completed' ? EXIT_INCOMPLETE : EXIT_OK;
+    } finally {
+      process.off('SIGINT', onSigint);
+      await manager.close();
+      if (temporaryStore) fs.rmSync(storeDir, { recursive: true, force: true });
+    }
+  },
+};

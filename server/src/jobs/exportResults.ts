@@ -1,0 +1,100 @@
+/**
+ * Writes a finished job's results as files: `remediation/<device>.cfg` and `rollback/<device>.cfg`
+ * (`remediation/<folder>/<device>.cfg` when the job spans several folders) and `report.json` in the batch
+ * results format. Names are sanitised and every path is checked to stay inside the chosen folder.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { JobManager } from './jobManager';
+import type { DeviceResult, JobSummary } from './types';
+
+/** A file-name-safe form of a device id or folder name: no separators, no `..`, no control characters. */
+export function sanitizeFileName(name: string): string {
+  const cleaned = [...name]
+    .filter((c) => c.charCodeAt(0) > 0x1f && c.charCodeAt(0) !== 0x7f)
+    .join('')
+    .replace(/[/\\:*?"<>|]/g, '_')
+    .replace(/^\.+/, '_')
+    .trim()
+    .slice(0, 200);
+  return cleaned.length > 0 ? cleaned : '_';
+}
+
+function insideOrThrow(root: string, file: string): string {
+  const resolved = path.resolve(root, file);
+  if (resolved !== root && !resolved.startsWith(root + path.sep)) {
+    throw new Error(`refusing to write ${file}: it is outside ${root}`);
+  }
+  return resolved;
+}
+
+/** The batch results document users know: the job, then every device with its texts, then the summary. */
+export function batchResultsDocument(job: JobSummary, devices: readonly DeviceResult[]): object {
+  const { summary, ...fields } = job;
+  return {
+    ...fields,
+    results: devices.map((d) => ({
+      device_id: d.device_id,
+      folder: d.folder,
+      platform: d.platform,
+      status: d.status,
+      verified: d.verified,
+      remediation: d.remediation,
+      rollback: d.rollback,
+      error: d.error,
+      change_score: d.change_score,
+      risks: d.risks,
+      verify: d.verify,
+      duration: d.duration,
+      running: d.running,
+      intended: d.intended,
+    })),
+    summary,
+  };
+}
+
+/** Every device of a job, page by page, with its texts (the store reads them lazily from the journal). */
+export function* allDeviceResults(
+  manager: JobManager,
+  jobId: string,
+  includeTexts: boolean,
+): Generator<DeviceResult> {
+  const limit = 500;
+  for (let offset = 0; ; offset += limit) {
+    const page = manager.getDeviceResults(jobId, { offset, limit, include_texts: includeTexts });
+    yield* page.devices;
+    if (offset + limit >= page.total) return;
+  }
+}
+
+export interface ExportSummary {
+  readonly dir: string;
+  readonly scripts: number;
+  readonly report: string;
+}
+
+export function exportJobResults(manager: JobManager, jobId: string, outDir: string): ExportSummary {
+  const job = manager.getJob(jobId);
+  if (!job) throw new Error(`no job ${jobId}`);
+  const root = path.resolve(outDir);
+  const severalFolders = job.folders.length > 1;
+  const devices = [...allDeviceResults(manager, jobId, true)];
+  let scripts = 0;
+  for (const device of devices) {
+    if (device.status !== 'success') continue;
+    const sub = severalFolders ? [sanitizeFileName(path.basename(device.folder))] : [];
+    for (const [kind, text] of [
+      ['remediation', device.remediation],
+      ['rollback', device.rollback],
+    ] as const) {
+      const file = insideOrThrow(root, path.join(kind, ...sub, `${sanitizeFileName(device.device_id)}.cfg`));
+      fs.mkdirSync(path.dirname(file), { recursive: true });
+      fs.writeFileSync(file, text ?? '');
+      scripts++;
+    }
+  }
+  const report = insideOrThrow(root, 'report.json');
+  fs.mkdirSync(root, { recursive: true });
+  fs.writeFileSync(report, `${JSON.stringify(batchResultsDocument(job, devices), null, 2)}\n`);
+  return { dir: root, scripts, report };
+}

@@ -1,0 +1,194 @@
+/**
+ * The job layer's public data: plain JSON-ready values, named after the batch remediation API our users
+ * know (snake_case fields), so that the LSP requests and `netremediate batch --format json` pass them on
+ * as they are. Times are ISO strings; `duration`, `queue_time` and device `duration` are milliseconds.
+ */
+import type { Platform } from '../engine';
+
+/**
+ * `pending` (queued, maybe waiting for device locks) → `running` → `completed` | `failed` | `cancelled`.
+ * A job with failed devices still completes; `failed` is for a job that could not run (bad manifest, no
+ * devices). `interrupted`: found pending or running when the store was opened (the process died).
+ */
+export type JobStatus = 'pending' | 'running' | 'completed' | 'failed' | 'cancelled' | 'interrupted';
+
+export const FINAL_JOB_STATUSES: readonly JobStatus[] = ['completed', 'failed', 'cancelled', 'interrupted'];
+
+export function isFinalStatus(status: JobStatus): boolean {
+  return FINAL_JOB_STATUSES.includes(status);
+}
+
+export type DeviceStatus = 'pending' | 'running' | 'success' | 'failed' | 'cancelled';
+
+/** Where a device's platform came from, in the order they are tried. */
+export type PlatformSource = 'manifest' | 'language' | 'content' | 'default';
+
+export interface ChangeScore {
+  readonly added: number;
+  readonly removed: number;
+  readonly changed: number;
+  readonly score: number;
+}
+
+/** One input config: where it is, and the sha256 of the text actually used (after the task ran). */
+export interface InputFile {
+  readonly path: string;
+  readonly sha256?: string;
+  /** The text came from an unsaved editor buffer, not from the file on disk. */
+  readonly unsaved?: boolean;
+}
+
+/** A parser finding of severity `error`: `line` is 1-based, as editors and `file:line` links count. */
+export interface ParseError {
+  readonly file: string;
+  readonly line: number;
+  readonly code: string;
+  readonly message: string;
+}
+
+export interface RiskFlag {
+  readonly kind: string;
+  readonly path: readonly string[];
+  readonly message: string;
+}
+
+/** What is kept in memory for every device of a loaded job (no config texts). */
+export interface DeviceSummary {
+  readonly device_id: string;
+  /** Absolute path of the workspace folder the device belongs to. */
+  readonly folder: string;
+  readonly platform?: Platform;
+  readonly platform_source?: PlatformSource;
+  readonly status: DeviceStatus;
+  /** Readable, naming the file (and line) when one is at fault. */
+  readonly error?: string;
+  readonly change_score?: ChangeScore;
+  readonly rollback_change_score?: ChangeScore;
+  /** False when the predicted config differs from the intended one (the device is still `success`). */
+  readonly verified?: boolean;
+  readonly verify_count?: number;
+  /** False when running → remediation → rollback does not get back to running. */
+  readonly rollback_verified?: boolean;
+  /** At most 20; `risk_count` says how many there were. */
+  readonly risks?: readonly RiskFlag[];
+  readonly risk_count?: number;
+  readonly parse_errors?: readonly ParseError[];
+  /** Milliseconds the task took in its worker. */
+  readonly duration?: number;
+  readonly running: InputFile;
+  readonly intended: InputFile;
+  readonly finished_at?: string;
+  /** The worker thread that computed it (for the Workers view and bug reports). */
+  readonly worker?: number;
+}
+
+/** The texts of a finished device, read lazily from the job's journal. */
+export interface DeviceTexts {
+  readonly remediation: string;
+  readonly rollback: string;
+  /** The running config with the remediation applied; absent when the job did not keep it. */
+  readonly predicted?: string;
+  /** Readable differences between the predicted and the intended config; empty when verified. */
+  readonly verify: readonly string[];
+  readonly rollback_verify: readonly string[];
+}
+
+export type DeviceResult = DeviceSummary & Partial<DeviceTexts>;
+
+/** A job that holds devices another job needs. */
+export interface LockHolder {
+  readonly job_id: string;
+  /** How many of the waiting job's devices it holds (or claimed first, when it is pending too). */
+  readonly devices: number;
+  /** One of them, `<folder name>/<device_id>`, for the message. */
+  readonly example: string;
+}
+
+export interface JobResultSummary {
+  readonly total: number;
+  readonly success: number;
+  readonly failed: number;
+  readonly cancelled: number;
+  readonly pending: number;
+  readonly running: number;
+  /** Success devices whose predicted config differs from the intended one. */
+  readonly unverified: number;
+  /** Success devices with at least one remediation line, and those already in their intended state. */
+  readonly changed_devices: number;
+  readonly unchanged_devices: number;
+  readonly devices_with_risks: number;
+  /** Totals of the success devices' change scores. */
+  readonly added: number;
+  readonly removed: number;
+  readonly changed: number;
+  readonly score: number;
+}
+
+export interface JobSummary {
+  readonly job_id: string;
+  readonly status: JobStatus;
+  /** 0–100: finished devices (success, failed) over all devices. */
+  readonly progress: number;
+  readonly total_devices: number;
+  /** Devices that finished with `success`. */
+  readonly completed_devices: number;
+  readonly failed_devices: number;
+  readonly cancelled_devices: number;
+  readonly created_at: string;
+  readonly started_at?: string;
+  readonly finished_at?: string;
+  /** started_at → finished_at (or now while running), ms. */
+  readonly duration?: number;
+  /** created_at → started_at (or now while pending), ms. */
+  readonly queue_time?: number;
+  /** Absolute paths of the workspace folders the job covers. */
+  readonly folders: readonly string[];
+  readonly comment?: string;
+  readonly ticket_ref?: string;
+  /** Why the job failed (`failed`), or what the discovery found wrong. */
+  readonly error?: string;
+  /** While `pending`: the jobs holding devices this one needs. */
+  readonly blocked_by?: readonly LockHolder[];
+  /** The job whose failed devices this one retries. */
+  readonly retry_of?: string;
+  readonly summary: JobResultSummary;
+}
+
+export type JobEvent =
+  | { readonly type: 'created'; readonly job: JobSummary }
+  | { readonly type: 'status'; readonly job: JobSummary; readonly previous: JobStatus }
+  /** Not a state transition: e.g. the holders a pending job waits for changed. */
+  | { readonly type: 'updated'; readonly job: JobSummary }
+  | { readonly type: 'deleted'; readonly job: JobSummary };
+
+/** Device-level changes of one job, coalesced: at most 10 such events per second per job. */
+export interface DevicesEvent {
+  readonly job: JobSummary;
+  readonly devices: readonly DeviceSummary[];
+}
+
+export interface WorkerInfo {
+  readonly thread_id: number;
+  readonly state: 'busy' | 'idle';
+  /** The device it computes now. */
+  readonly job_id?: string;
+  readonly device_id?: string;
+  readonly folder?: string;
+  /** When it started that device (ISO). */
+  readonly since?: string;
+  readonly tasks_done: number;
+  readonly tasks_failed: number;
+}
+
+export interface PoolStats {
+  readonly max_workers: number;
+  readonly workers: readonly WorkerInfo[];
+  readonly busy: number;
+  readonly idle: number;
+  /** Tasks handed to the pool and not yet started (the small in-flight window). */
+  readonly queued: number;
+  /** Since the manager opened. `tasks_failed` counts tasks that failed (error, crash, timeout). */
+  readonly tasks_done: number;
+  readonly tasks_failed: number;
+  readonly workers_replaced: number;
+}

@@ -1,0 +1,171 @@
+/**
+ * The batch job part of the protocol: every custom request and notification, each a typed constant
+ * with its params and result beside it. The data types are the job layer's own JSON-ready values
+ * (snake_case, named after the batch API users know), re-exported here as types only, so the client
+ * depends on this file alone and no job-layer code reaches its bundle.
+ */
+import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
+import type {
+  DeviceResult,
+  DeviceStatus,
+  DevicesEvent,
+  JobEvent,
+  JobStatus,
+  JobSummary,
+  PoolStats,
+} from '../jobs/types';
+
+export type {
+  ChangeScore,
+  DeviceResult,
+  DeviceStatus,
+  DeviceSummary,
+  DevicesEvent,
+  InputFile,
+  JobEvent,
+  JobResultSummary,
+  JobStatus,
+  JobSummary,
+  LockHolder,
+  PoolStats,
+  RiskFlag,
+  WorkerInfo,
+} from '../jobs/types';
+
+/** A device named by its files (Run on Selected Files), paths absolute. */
+export interface JobFile {
+  running: string;
+  intended: string;
+  device_id?: string;
+  /** The workspace folder it belongs to (locks and shards key on it). */
+  folder?: string;
+}
+
+export interface StartJobParams {
+  /** Absolute paths of workspace folders or netremediate.json manifests. */
+  folders?: string[];
+  files?: JobFile[];
+  comment?: string;
+  ticket_ref?: string;
+  /** `I/N`: only a stable 1/N of the devices. */
+  shard?: string;
+}
+
+/**
+ * Sent by the client to start a job. Open documents' texts are used instead of the files on disk (the
+ * server has them through text synchronisation). The job runs on; its progress comes as notifications.
+ */
+export const StartJobRequest = new RequestType<StartJobParams, JobSummary, void>('netremediate/startJob');
+
+export interface JobParams {
+  job_id: string;
+}
+
+/** Cancels a pending or running job: finished device results are kept, the rest become `cancelled`. */
+export const CancelJobRequest = new RequestType<JobParams, JobSummary, void>('netremediate/cancelJob');
+
+export interface RetryParams extends JobParams {
+  comment?: string;
+  ticket_ref?: string;
+}
+
+/** A new job of the failed devices of a finished job. */
+export const RetryFailedRequest = new RequestType<RetryParams, JobSummary, void>('netremediate/retryFailed');
+
+/** Runs the unfinished devices of an `interrupted` job (found running when the server started). */
+export const ResumeJobRequest = new RequestType<JobParams, JobSummary, void>('netremediate/resumeJob');
+
+/** Deletes a job and its stored results (cancels it first when active). */
+export const DeleteJobRequest = new RequestType<JobParams, void, void>('netremediate/deleteJob');
+
+export interface ListJobsParams {
+  status?: JobStatus | JobStatus[];
+  /** Jobs covering this folder (absolute path). */
+  folder?: string;
+  offset?: number;
+  /** Default 50. */
+  limit?: number;
+}
+
+export interface ListJobsResult {
+  total: number;
+  /** Newest first. */
+  jobs: JobSummary[];
+}
+
+export const ListJobsRequest = new RequestType<ListJobsParams, ListJobsResult, void>('netremediate/listJobs');
+
+/** One job, or null when there is no such job. */
+export const GetJobRequest = new RequestType<JobParams, JobSummary | null, void>('netremediate/getJob');
+
+export interface DeviceResultsParams extends JobParams {
+  offset?: number;
+  /** Default 100. */
+  limit?: number;
+  status?: DeviceStatus;
+  /** Add remediation, rollback, predicted and verify texts (read lazily from the store). */
+  include_texts?: boolean;
+}
+
+export interface DeviceResultsResult {
+  total: number;
+  devices: DeviceResult[];
+}
+
+export const DeviceResultsRequest = new RequestType<DeviceResultsParams, DeviceResultsResult, void>(
+  'netremediate/deviceResults',
+);
+
+export interface ReviewParams extends JobParams {
+  folder: string;
+  device_id: string;
+}
+
+/** What the review diff editors show for one device. */
+export interface ReviewDocumentsResult {
+  device: DeviceResult;
+  /** The input configs as they are now (open documents' texts included); null when unreadable. */
+  running: string | null;
+  intended: string | null;
+  /** The input changed since the job ran: the review says so. */
+  running_changed: boolean;
+  intended_changed: boolean;
+}
+
+export const ReviewDocumentsRequest = new RequestType<ReviewParams, ReviewDocumentsResult | null, void>(
+  'netremediate/reviewDocuments',
+);
+
+/** The worker pool: each worker busy or idle with its current device, tasks done and failed. */
+export const ListWorkersRequest = new RequestType0<PoolStats, void>('netremediate/listWorkers');
+
+/** Stops one worker thread (its device fails as stopped; the pool starts a replacement). */
+export const StopWorkerRequest = new RequestType<{ thread_id: number }, boolean, void>(
+  'netremediate/stopWorker',
+);
+
+export interface ServerStatus {
+  version: string;
+  uptime_ms: number;
+  /** Where jobs and results are kept. */
+  store_dir: string;
+  store_bytes: number;
+  jobs: Record<JobStatus, number>;
+  pool: PoolStats;
+}
+
+export const ServerStatusRequest = new RequestType0<ServerStatus, void>('netremediate/serverStatus');
+
+/** Server → client: every job state transition (created, status, updated, deleted), never dropped. */
+export const JobChangedNotification = new NotificationType<JobEvent>('netremediate/jobChanged');
+
+/** Server → client: device-level changes of a job, coalesced to at most 10 a second per job. */
+export const JobDevicesChangedNotification = new NotificationType<DevicesEvent>(
+  'netremediate/jobDevicesChanged',
+);
+
+/** What the client passes in `initializationOptions`. */
+export interface InitializationOptions {
+  /** The extension's storage folder: jobs are kept under `<storagePath>/jobs`. */
+  storagePath?: string;
+}

@@ -15,6 +15,7 @@ import { duplicateLineQuickFixFeature } from './lsp/duplicateLineQuickFix';
 import { createEditorContext, featureCapabilities, type EditorFeature } from './lsp/editorContext';
 import { foldingRangeFeature } from './lsp/foldingRanges';
 import { hoverFeature } from './lsp/hover';
+import { registerJobs } from './lsp/jobs';
 import { definitionFeature } from './lsp/navigation/definition';
 import { documentHighlightFeature } from './lsp/navigation/documentHighlight';
 import { referencesFeature } from './lsp/navigation/references';
@@ -26,6 +27,7 @@ import { VERSION } from './version';
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const editor = createEditorContext(connection, documents);
+const jobs = registerJobs(connection, documents, editor.settings);
 
 const editorFeatures: readonly EditorFeature[] = [
   diagnosticsFeature,
@@ -44,6 +46,7 @@ connection.onInitialize((params) => {
     `NetRemediate server ${VERSION} (pid ${process.pid}, node ${process.version}) for ${params.clientInfo?.name ?? 'an unnamed client'}`,
   );
   editor.initialize(params);
+  jobs.initialize(params);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },
@@ -53,6 +56,8 @@ connection.onInitialize((params) => {
   };
 });
 connection.onInitialized(() => editor.initialized());
+// Running jobs end `interrupted` (resumable) rather than vanishing when the client shuts the server down.
+connection.onShutdown(() => jobs.close());
 
 for (const feature of editorFeatures) feature.register(editor);
 registerServerInfo(connection);

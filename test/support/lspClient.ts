@@ -33,6 +33,8 @@ export interface LspSessionOptions {
    * `workspace.configuration` and answers the server's workspace/configuration requests with them.
    */
   settings?: Record<string, unknown>;
+  /** Sent as `initializationOptions` (e.g. `{ storagePath }` for the job store). */
+  initializationOptions?: unknown;
 }
 
 /**
@@ -69,6 +71,7 @@ export async function startLspSession(
     capabilities,
     workspaceFolders: [{ uri: `file://${rootPath}`, name: path.basename(rootPath) }],
     clientInfo: { name: 'netremediate-test-client' },
+    initializationOptions: options.initializationOptions,
   });
   await connection.sendNotification(InitializedNotification.type, {});
   return {

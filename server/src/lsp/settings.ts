@@ -11,9 +11,27 @@ export interface EditorSettings {
   readonly defaultPlatform: Platform;
   /** Documents above this size are not parsed: one diagnostic says so instead of features. */
   readonly maxFileSizeMB: number;
+  /** Worker threads for jobs; 0: cores − 1 (at least 1). Read when the job manager opens. */
+  readonly maxWorkers: number;
+  /** A device taking longer fails alone; 0: no limit. */
+  readonly deviceTimeoutMs: number;
+  readonly jobHistoryLimit: number;
+  /** `netremediate.rules` as the user wrote it; the engine validates it. */
+  readonly rules: unknown;
 }
 
-export const DEFAULT_SETTINGS: EditorSettings = { defaultPlatform: 'cisco_ios', maxFileSizeMB: 20 };
+export const DEFAULT_SETTINGS: EditorSettings = {
+  defaultPlatform: 'cisco_ios',
+  maxFileSizeMB: 20,
+  maxWorkers: 0,
+  deviceTimeoutMs: 60_000,
+  jobHistoryLimit: 50,
+  rules: undefined,
+};
+
+function wholeNumber(value: unknown, min: number, fallback: number): number {
+  return typeof value === 'number' && Number.isInteger(value) && value >= min ? value : fallback;
+}
 
 const SECTION = 'netremediate';
 
@@ -30,6 +48,10 @@ export function settingsFrom(section: unknown): EditorSettings {
       typeof maxSize === 'number' && Number.isFinite(maxSize) && maxSize > 0
         ? maxSize
         : DEFAULT_SETTINGS.maxFileSizeMB,
+    maxWorkers: wholeNumber(values.maxWorkers, 0, DEFAULT_SETTINGS.maxWorkers),
+    deviceTimeoutMs: wholeNumber(values.deviceTimeoutMs, 0, DEFAULT_SETTINGS.deviceTimeoutMs),
+    jobHistoryLimit: wholeNumber(values.jobHistoryLimit, 1, DEFAULT_SETTINGS.jobHistoryLimit),
+    rules: values.rules,
   };
 }
 
@@ -88,7 +110,7 @@ export class SettingsSource {
   private update(next: EditorSettings): void {
     const previous = this.current;
     this.current = next;
-    if (previous.defaultPlatform !== next.defaultPlatform || previous.maxFileSizeMB !== next.maxFileSizeMB) {
+    if (JSON.stringify(previous) !== JSON.stringify(next)) {
       for (const listener of this.listeners) listener();
     }
   }

@@ -168,4 +168,9 @@ export const JobDevicesChangedNotification = new NotificationType<DevicesEvent>(
 export interface InitializationOptions {
   /** The extension's storage folder: jobs are kept under `<storagePath>/jobs`. */
   storagePath?: string;
+  /**
+   * Report each job as LSP work-done progress (default true, for editors that show it). VS Code's client
+   * sets false: it shows its own cancellable notification and status bar item instead.
+   */
+  jobWorkDoneProgress?: boolean;
 }

@@ -7,6 +7,7 @@ import { cliBenchmarks } from './cliBench';
 import { formatTable, type Measurement } from './measure';
 import { jobsBenchmarks } from './jobsBench';
 import { lspBenchmarks } from './lspBench';
+import { lspUnderLoadBenchmarks } from './lspUnderLoadBench';
 import { parseBenchmarks } from './parseBench';
 import { remediationBenchmarks } from './remediationBench';
 
@@ -19,6 +20,7 @@ async function main(): Promise<void> {
     ...(await remediationBenchmarks()),
     ...(await cliBenchmarks()),
     ...(await jobsBenchmarks()),
+    ...(await lspUnderLoadBenchmarks()),
     ...(await lspBenchmarks()),
   ];
   console.log(formatTable(rows));

@@ -67,7 +67,7 @@ export const batchCommand: CliCommand = {
 
   FOLDER       a folder with a netremediate.json manifest, or running/ and intended/ folders paired by name
   MANIFEST     a netremediate.json file
-  --workers N  worker threads (default: cores - 1, at least 1)
+  --workers N  worker threads (default: one per core: unlike the editor, the CLI has the machine to itself)
   --store DIR  keep the job and its results there (default: a temporary store, removed at the end)
   --out DIR    write remediation/<device>.cfg, rollback/<device>.cfg and report.json
                (remediation/<folder>/<device>.cfg when several folders are given)
@@ -115,7 +115,7 @@ Exit code 1 when a device failed or its remediation is unverified, 2 when the jo
     const manager = await JobManager.open({
       storeDir,
       workerScript: path.join(__dirname, 'taskWorker.js'),
-      maxWorkers: workers,
+      maxWorkers: workers ?? os.availableParallelism(),
       deviceTimeoutMs: positiveInteger('timeout', values.timeout),
       userRules,
       onWarning: (message) => io.err(`warning: ${message}\n`),

@@ -5,7 +5,7 @@
  * thread, which also answers the editor, only writes bytes.
  */
 import type { Platform } from '../engine';
-import type { ChangeScore, ParseError, PlatformSource, RiskFlag } from './types';
+import type { DeviceSummary, PlatformSource } from './types';
 
 /** One config of a device: the worker reads `path` unless the client sent an unsaved `text`. */
 export interface TaskInput {
@@ -58,24 +58,26 @@ export function isTaskStartMessage(value: unknown): value is TaskStartMessage {
   );
 }
 
-/** What a task computed; mirrors DeviceSummary's fields without the job-side ones. */
-export interface DeviceOutcome {
+/** What a task computed: DeviceSummary's own fields (not the job-side ones) and the input hashes. */
+export type DeviceOutcome = Pick<
+  DeviceSummary,
+  | 'error'
+  | 'platform'
+  | 'platform_source'
+  | 'change_score'
+  | 'rollback_change_score'
+  | 'verified'
+  | 'verify_count'
+  | 'rollback_verified'
+  | 'risks'
+  | 'risk_count'
+  | 'parse_errors'
+> & {
   readonly status: 'success' | 'failed';
-  readonly error?: string;
-  readonly platform?: Platform;
-  readonly platform_source?: PlatformSource;
-  readonly change_score?: ChangeScore;
-  readonly rollback_change_score?: ChangeScore;
-  readonly verified?: boolean;
-  readonly verify_count?: number;
-  readonly rollback_verified?: boolean;
-  readonly risks?: readonly RiskFlag[];
-  readonly risk_count?: number;
-  readonly parse_errors?: readonly ParseError[];
   readonly running_sha256?: string;
   readonly intended_sha256?: string;
   readonly duration: number;
-}
+};
 
 export interface DeviceTaskResult {
   readonly threadId: number;

@@ -15,7 +15,7 @@ import path from 'node:path';
 import { JobManager } from '../../server/src/jobs';
 import { tempDir, writeFleet, type Fleet } from '../support/fleetGenerator';
 import { TASK_WORKER } from '../support/fleetHarness';
-import { formatTable, measure, type Measurement } from './measure';
+import { measure, type Measurement } from './measure';
 
 /** generateIosConfig(90) is about 1,070 lines. */
 const INTERFACES_FOR_1000_LINES = 90;
@@ -139,14 +139,4 @@ export async function jobsBenchmarks(): Promise<Measurement[]> {
   } finally {
     tmp.remove();
   }
-}
-
-if (require.main === module) {
-  jobsBenchmarks().then(
-    (rows) => console.log(formatTable(rows)),
-    (error: unknown) => {
-      console.error(error);
-      process.exitCode = 1;
-    },
-  );
 }

@@ -9,7 +9,7 @@ import { createEngine } from '../../server/src/engine/index';
 import { createRemediationEngine } from '../../server/src/engine/remediation/index';
 import { generateIosConfig } from '../support/generateIosConfig';
 import { mutateIosConfig } from '../support/mutateIosConfig';
-import { formatTable, measure, type Measurement } from './measure';
+import { measure, type Measurement } from './measure';
 
 const TARGETS: readonly { n: number; targetMs: number }[] = [
   { n: 1_000, targetMs: 15 },
@@ -47,14 +47,4 @@ function countLines(text: string): number {
   let count = 1;
   for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) count++;
   return count;
-}
-
-if (require.main === module) {
-  remediationBenchmarks().then(
-    (rows) => console.log(formatTable(rows)),
-    (error: unknown) => {
-      console.error(error);
-      process.exitCode = 1;
-    },
-  );
 }

@@ -1,11 +1,38 @@
 /**
- * Extension entry: starts the language server and wires the commands. UI only: everything that
- * parses or computes lives in the server, reached through server/src/protocol.
+ * Extension entry: starts the language server and wires the UI — the job model, the Jobs and Workers
+ * views, progress, the review documents and the commands. UI only: everything that parses or computes
+ * lives in the server, reached through server/src/protocol.
  */
 import * as vscode from 'vscode';
 import { ServerInfoRequest, type ServerInfo } from '../../server/src/protocol';
-import { createLanguageClient } from './languageClient';
 import { registerCommands } from './commands';
+import type { CommandContext } from './commands/commandContext';
+import { JobModel } from './jobs/jobModel';
+import { JobProgress } from './jobs/jobProgress';
+import { JobStatusBar } from './jobs/jobStatusBar';
+import { JobsTreeProvider } from './jobs/jobsTree';
+import { JobsView } from './jobs/jobsView';
+import { WorkersView, type WorkersTreeProvider } from './jobs/workersView';
+import { createLanguageClient } from './languageClient';
+import { ReviewContentProvider } from './review/reviewContentProvider';
+import { ReviewController } from './review/reviewController';
+import { REVIEW_SCHEME } from './review/reviewUris';
+import { ServerConnection } from './serverConnection';
+
+/** The jobs part of the API: what the views show, for tests and other extensions. */
+export interface NetRemediateJobsApi {
+  /** The Jobs view's data: `getChildren()` / `getTreeItem()` as the view sees them. */
+  readonly tree: JobsTreeProvider;
+  /** Fires when the Jobs view's tree changes (a job, its devices, or the whole list). */
+  readonly onDidChangeTree: vscode.Event<unknown>;
+  /** The job list as the client knows it (ListJobs + notifications). */
+  readonly model: JobModel;
+  /** The Workers view's data, and a fetch of the pool. */
+  readonly workers: WorkersTreeProvider;
+  refreshWorkers(): Promise<void>;
+  /** The review in the active editor, if any. */
+  readonly review: ReviewController;
+}
 
 /** What activate() returns: tests and other extensions await `ready` before they talk to the server. */
 export interface NetRemediateApi {
@@ -13,57 +40,68 @@ export interface NetRemediateApi {
   readonly ready: Promise<void>;
   /** Asks the running server who it is (version, pid, transport). */
   serverInfo(): Promise<ServerInfo>;
-  /** Restarts the server; `ready` of the returned promise's value is the new server's. */
+  /** Restarts the server; resolves when the new one answers (the job list then reloads: `jobs.model.loaded`). */
   restartServer(): Promise<void>;
-}
-
-export interface ExtensionContextState {
-  readonly log: vscode.LogOutputChannel;
-  client: ReturnType<typeof createLanguageClient>;
-  ready: Promise<void>;
+  readonly jobs: NetRemediateJobsApi;
 }
 
 export function activate(context: vscode.ExtensionContext): NetRemediateApi {
   const log = vscode.window.createOutputChannel('NetRemediate', { log: true });
   context.subscriptions.push(log);
 
-  const client = createLanguageClient(context, log);
-  const state: ExtensionContextState = { log, client, ready: startClient(client, log) };
+  const server = new ServerConnection(createLanguageClient(context, log), log);
+  const model = new JobModel(server, log);
+  const tree = new JobsTreeProvider(model);
+  const jobsView = new JobsView(model, tree);
+  const workersView = new WorkersView(server, model);
+  const reviewDocuments = new ReviewContentProvider(server, model);
+  const review = new ReviewController(model, reviewDocuments);
+  const progress = new JobProgress(model, server);
+  context.subscriptions.push(
+    server,
+    model,
+    tree,
+    jobsView,
+    workersView,
+    reviewDocuments,
+    review,
+    new JobStatusBar(model),
+    vscode.workspace.registerTextDocumentContentProvider(REVIEW_SCHEME, reviewDocuments),
+  );
+  // A server that failed to start is reported where it is used (the log says why); no unhandled rejection.
+  server.ready.catch(() => undefined);
 
-  const restartServer = async (): Promise<void> => {
-    log.info('Restarting the language server');
-    // restart() stops and starts the same client; a client that failed to start is started afresh.
-    state.ready = state.client.isRunning() ? state.client.restart() : startClient(state.client, log);
-    await state.ready;
+  const ctx: CommandContext = {
+    extension: context,
+    server,
+    log,
+    model,
+    jobsView,
+    workersView,
+    progress,
+    reviewDocuments,
+    review,
   };
-  registerCommands(context, state, { restartServer });
-
-  context.subscriptions.push({ dispose: () => void state.client.stop() });
+  registerCommands(ctx);
 
   return {
     get ready() {
-      return state.ready;
+      return server.ready;
     },
     serverInfo: async () => {
-      await state.ready;
-      return state.client.sendRequest(ServerInfoRequest);
+      await server.ready;
+      return server.client.sendRequest(ServerInfoRequest);
     },
-    restartServer,
+    restartServer: () => server.restart(),
+    jobs: {
+      tree,
+      onDidChangeTree: tree.onDidChangeTreeData,
+      model,
+      workers: workersView.tree,
+      refreshWorkers: () => workersView.refresh(),
+      review,
+    },
   };
-}
-
-async function startClient(
-  client: ExtensionContextState['client'],
-  log: vscode.LogOutputChannel,
-): Promise<void> {
-  try {
-    await client.start();
-    const info = await client.sendRequest(ServerInfoRequest);
-    log.info(`Language server ${info.version} running (pid ${info.pid}, ${info.transport})`);
-  } catch (error) {
-    log.error(`The language server did not start: ${String(error)}`);
-    throw error;
-  }
 }
 
 export function deactivate(): void {

@@ -116,6 +116,109 @@ export async function runUiCheck(opt) {
         .waitFor({ timeout: 15000 });
     });
     await page.screenshot({ path: path.join(opt.out, '02-activity-bar.png') });
+
+    await attempt(
+      'a job run from the palette shows mid-job in the Jobs view; Review Remediation opens a diff',
+      () =>
+        jobsStep().catch(async (e) => {
+          await page.screenshot({ path: path.join(opt.out, '03-failure.png') }).catch(() => {});
+          throw e;
+        }),
+    );
+    async function jobsStep() {
+      // Generated devices (150 interfaces each) next to the fixture's four, so the job runs a while.
+      const GENERATED = 2000;
+      for (let i = 1; i <= GENERATED; i++) {
+        const id = `gen-${String(i).padStart(4, '0')}`;
+        let running = `hostname ${id}\n!\n`;
+        let intended = running;
+        for (let k = 0; k < 150; k++) {
+          running += `interface GigabitEthernet0/${k}\n description port ${k}\n ip address 10.${k}.0.1 255.255.255.0\n!\n`;
+          intended += `interface GigabitEthernet0/${k}\n description port ${k} (${id})\n ip address 10.${k}.0.1 255.255.255.0\n!\n`;
+        }
+        fs.writeFileSync(path.join(dirs.ws, 'running', `${id}.cfg`), running);
+        fs.writeFileSync(path.join(dirs.ws, 'intended', `${id}.cfg`), intended);
+      }
+      const total = GENERATED + 4;
+      const input = page.locator('.quick-input-widget input[type="text"]').first();
+      const title = (text) =>
+        page.locator('.quick-input-widget .quick-input-title', { hasText: text }).first();
+      const palette = async (command) => {
+        await page.keyboard.press('F1');
+        await input.waitFor({ state: 'visible', timeout: 15000 });
+        await input.fill(`>${command}`);
+        await page
+          .locator('.quick-input-list .monaco-list-row', { hasText: command })
+          .first()
+          .waitFor({ timeout: 15000 });
+        await page.keyboard.press('Enter');
+      };
+
+      await palette('NetRemediate: Run Remediation on Workspace');
+      await title('(1/2)').waitFor({ timeout: 15000 });
+      await input.fill('nightly drift check');
+      await page.keyboard.press('Enter');
+      await title('(2/2)').waitFor({ timeout: 15000 });
+      await input.fill('CHG-1042');
+      await page.keyboard.press('Enter');
+
+      // The previous step left the NetRemediate container open (clicking it again would close it).
+      const jobsHeader = page.locator('.part.sidebar .pane-header', { hasText: 'Jobs' }).first();
+      if (!(await jobsHeader.isVisible())) {
+        await page.locator('.activitybar .action-item a[aria-label^="NetRemediate"]').first().click();
+      }
+      // Widen the side bar (drag its edge) so the job's description shows whole in the screenshots.
+      const sidebar = await page.locator('.part.sidebar').first().boundingBox();
+      if (sidebar) {
+        const y = sidebar.y + sidebar.height / 2;
+        await page.mouse.move(sidebar.x + sidebar.width - 1, y);
+        await page.mouse.down();
+        await page.mouse.move(sidebar.x + sidebar.width + 110, y, { steps: 5 });
+        await page.mouse.up();
+      }
+      const jobRow = page
+        .locator('.part.sidebar .monaco-list-row', { hasText: 'nightly drift check' })
+        .first();
+      await jobRow.waitFor({ timeout: 30000 });
+      // Mid-job: some devices done, not all (1–99%).
+      await page
+        .locator('.part.sidebar .monaco-list-row', { hasText: new RegExp(`[1-9]\\d?% · \\d+/${total}`) })
+        .first()
+        .waitFor({ timeout: 60000 });
+      await jobRow.click();
+      await page
+        .locator('.part.sidebar .monaco-list-row', { hasText: 'gen-0001' })
+        .first()
+        .waitFor({ timeout: 30000 });
+      await page.screenshot({ path: path.join(opt.out, '03-jobs-view-mid-job.png') });
+
+      await page
+        .locator('.part.sidebar .monaco-list-row', { hasText: `100% · ${total}/${total}` })
+        .first()
+        .waitFor({ timeout: 180000 });
+      await palette('NetRemediate: Review Remediation');
+      await title('Pick a Job').waitFor({ timeout: 15000 });
+      await page.keyboard.press('Enter');
+      await title('Pick a Device').waitFor({ timeout: 15000 });
+      await input.fill('edge-rtr-01');
+      await page
+        .locator('.quick-input-list .monaco-list-row', { hasText: 'edge-rtr-01' })
+        .first()
+        .waitFor({ timeout: 15000 });
+      await page.keyboard.press('Enter');
+      await page
+        .locator('.tabs-container .tab', { hasText: 'edge-rtr-01: running ↔ after remediation' })
+        .first()
+        .waitFor({ timeout: 30000 });
+      await page
+        .locator('.monaco-diff-editor .modified .view-lines', {
+          hasText: 'description WAN uplink to ISP-A (circuit 4411-220)',
+        })
+        .first()
+        .waitFor({ timeout: 30000 });
+      await page.waitForTimeout(300);
+      await page.screenshot({ path: path.join(opt.out, '04-review-diff.png') });
+    }
   } catch (e) {
     check('the UI run completed', false, String(e).split('\n')[0]);
   } finally {

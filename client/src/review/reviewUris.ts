@@ -1,0 +1,67 @@
+/**
+ * URIs of the read-only review documents: `netremediate-review:/<job>/<device>.<kind>.<ext>?folder=…`.
+ * The extension (`.ios`, `.nxos`) gives the document the device's language, so the diff editor
+ * highlights both sides; the path reads well in a tab's tooltip (`r1.remediation.ios`).
+ */
+import * as vscode from 'vscode';
+import { languageForPlatform, type PlatformId } from '../../../server/src/protocol';
+
+export const REVIEW_SCHEME = 'netremediate-review';
+
+export const REVIEW_KINDS = [
+  'running',
+  'intended',
+  'predicted',
+  'after-rollback',
+  'remediation',
+  'rollback',
+  'verify',
+] as const;
+export type ReviewKind = (typeof REVIEW_KINDS)[number];
+
+export interface DeviceRef {
+  readonly job_id: string;
+  readonly folder: string;
+  readonly device_id: string;
+}
+
+export interface ReviewTarget extends DeviceRef {
+  readonly kind: ReviewKind;
+}
+
+const EXTENSIONS: Readonly<Record<string, string>> = { 'cisco-ios': 'ios', 'cisco-nxos': 'nxos' };
+
+/**
+ * `variant` tells apart two reviews of the same device whose titles differ (inputs changed since the
+ * job, or not): VS Code reuses an open diff of the same URIs, title and all.
+ */
+export function reviewUri(
+  device: DeviceRef,
+  kind: ReviewKind,
+  platform: PlatformId | undefined,
+  variant?: string,
+): vscode.Uri {
+  const ext = kind === 'verify' ? 'txt' : EXTENSIONS[languageForPlatform(platform ?? 'cisco_ios')];
+  // A device id's segments (`site-a/r1`) stay path segments; the kind and extension end the name.
+  // vscode.Uri keeps the path decoded and encodes it in toString().
+  return vscode.Uri.from({
+    scheme: REVIEW_SCHEME,
+    path: `/${device.job_id}/${device.device_id}.${kind}.${ext}`,
+    query: new URLSearchParams({ folder: device.folder, ...(variant ? { v: variant } : {}) }).toString(),
+  });
+}
+
+export function parseReviewUri(uri: vscode.Uri): ReviewTarget | undefined {
+  if (uri.scheme !== REVIEW_SCHEME) return undefined;
+  const match = /^\/([^/]+)\/(.+)\.([a-z-]+)\.[a-z]+$/.exec(uri.path);
+  if (!match) return undefined;
+  const kind = match[3] as ReviewKind;
+  if (!REVIEW_KINDS.includes(kind)) return undefined;
+  const folder = new URLSearchParams(uri.query).get('folder');
+  if (folder === null) return undefined;
+  return { job_id: match[1], device_id: match[2], folder, kind };
+}
+
+export function sameDevice(a: DeviceRef, b: DeviceRef): boolean {
+  return a.job_id === b.job_id && a.folder === b.folder && a.device_id === b.device_id;
+}

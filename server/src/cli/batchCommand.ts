@@ -2,12 +2,23 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { JobManager, parseShard, type DeviceResult, type JobSummary } from '../jobs';
-import { allDeviceResults, batchResultsDocument, exportJobResults } from '../jobs/exportResults';
+import type * as Jobs from '../jobs';
+import type { DeviceResult, JobSummary } from '../jobs';
+import type * as Export from '../jobs/exportResults';
+import type * as Progress from './batchProgress';
 import type { CliCommand } from './command';
-import { showProgress } from './batchProgress';
 import { EXIT_INCOMPLETE, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io';
 import { engineWithRules } from './rulesOption';
+
+/**
+ * The job layer (piscina, the store) and the progress bar are required on use: loaded at start-up they
+ * would add their cost to every other command (`remediate` runs once per device in some pipelines).
+ * The bundler turns each require into a lazy module initialiser.
+ */
+/* eslint-disable @typescript-eslint/no-require-imports -- lazy loading on purpose, see loadOnUse */
+function loadOnUse<T>(load: () => unknown): T {
+  return load() as T;
+}
 
 function positiveInteger(name: string, value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -78,6 +89,12 @@ export const batchCommand: CliCommand = {
 Ctrl-C cancels the job; the devices finished so far are kept and reported.
 Exit code 1 when a device failed or its remediation is unverified, 2 when the job could not run.`,
   async run(argv: string[], io: CliIo): Promise<number> {
+    const { JobManager, parseShard } = loadOnUse<typeof Jobs>(() => require('../jobs'));
+    const { allDeviceResults, batchResultsDocument, exportJobResults } = loadOnUse<typeof Export>(() =>
+      require('../jobs/exportResults'),
+    );
+    const { showProgress } = loadOnUse<typeof Progress>(() => require('./batchProgress'));
+    /* eslint-enable @typescript-eslint/no-require-imports */
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,

@@ -7,6 +7,7 @@
  */
 import * as vscode from 'vscode';
 import { DeviceResultsRequest, type DeviceResult, type JobSummary } from '../../../server/src/protocol';
+import { batchResultsDocument } from '../../../server/src/protocol/exportFormat';
 import { folderName } from '../jobs/jobFormat';
 import type { ServerConnection } from '../serverConnection';
 import { isInside, sanitizeFileName, UniqueNames } from './safeFileNames';
@@ -21,31 +22,6 @@ export interface ExportSummary {
   readonly devices: number;
   /** The user cancelled: the report was not written. */
   readonly cancelled: boolean;
-}
-
-/** The batch results document users know: the job, then every device with its texts, then the summary. */
-export function batchResultsDocument(job: JobSummary, devices: readonly DeviceResult[]): object {
-  const { summary, ...fields } = job;
-  return {
-    ...fields,
-    results: devices.map((d) => ({
-      device_id: d.device_id,
-      folder: d.folder,
-      platform: d.platform,
-      status: d.status,
-      verified: d.verified,
-      remediation: d.remediation,
-      rollback: d.rollback,
-      error: d.error,
-      change_score: d.change_score,
-      risks: d.risks,
-      verify: d.verify,
-      duration: d.duration,
-      running: d.running,
-      intended: d.intended,
-    })),
-    summary,
-  };
 }
 
 function inside(root: vscode.Uri, ...segments: string[]): vscode.Uri {

@@ -6,19 +6,10 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { JobManager } from './jobManager';
-import type { DeviceResult, JobSummary } from './types';
+import { batchResultsDocument, sanitizeFileName, UniqueNames } from '../protocol/exportFormat';
+import type { DeviceResult } from './types';
 
-/** A file-name-safe form of a device id or folder name: no separators, no `..`, no control characters. */
-export function sanitizeFileName(name: string): string {
-  const cleaned = [...name]
-    .filter((c) => c.charCodeAt(0) > 0x1f && c.charCodeAt(0) !== 0x7f)
-    .join('')
-    .replace(/[/\\:*?"<>|]/g, '_')
-    .replace(/^\.+/, '_')
-    .trim()
-    .slice(0, 200);
-  return cleaned.length > 0 ? cleaned : '_';
-}
+export { batchResultsDocument, sanitizeFileName };
 
 function insideOrThrow(root: string, file: string): string {
   const resolved = path.resolve(root, file);
@@ -26,31 +17,6 @@ function insideOrThrow(root: string, file: string): string {
     throw new Error(`refusing to write ${file}: it is outside ${root}`);
   }
   return resolved;
-}
-
-/** The batch results document users know: the job, then every device with its texts, then the summary. */
-export function batchResultsDocument(job: JobSummary, devices: readonly DeviceResult[]): object {
-  const { summary, ...fields } = job;
-  return {
-    ...fields,
-    results: devices.map((d) => ({
-      device_id: d.device_id,
-      folder: d.folder,
-      platform: d.platform,
-      status: d.status,
-      verified: d.verified,
-      remediation: d.remediation,
-      rollback: d.rollback,
-      error: d.error,
-      change_score: d.change_score,
-      risks: d.risks,
-      verify: d.verify,
-      duration: d.duration,
-      running: d.running,
-      intended: d.intended,
-    })),
-    summary,
-  };
 }
 
 /** Every device of a job, page by page, with its texts (the store reads them lazily from the journal). */
@@ -80,14 +46,16 @@ export function exportJobResults(manager: JobManager, jobId: string, outDir: str
   const severalFolders = job.folders.length > 1;
   const devices = [...allDeviceResults(manager, jobId, true)];
   let scripts = 0;
+  const names = new UniqueNames();
   for (const device of devices) {
     if (device.status !== 'success') continue;
     const sub = severalFolders ? [sanitizeFileName(path.basename(device.folder))] : [];
+    const name = names.take(sub.join('/'), sanitizeFileName(device.device_id));
     for (const [kind, text] of [
       ['remediation', device.remediation],
       ['rollback', device.rollback],
     ] as const) {
-      const file = insideOrThrow(root, path.join(kind, ...sub, `${sanitizeFileName(device.device_id)}.cfg`));
+      const file = insideOrThrow(root, path.join(kind, ...sub, `${name}.cfg`));
       fs.mkdirSync(path.dirname(file), { recursive: true });
       fs.writeFileSync(file, text ?? '');
       scripts++;

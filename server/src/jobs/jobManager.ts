@@ -236,7 +236,7 @@ export class JobManager extends JobLifecycle {
     unsaved?: ReadonlyMap<string, string>,
   ): Promise<ReviewDocuments | undefined> {
     const device = this.getDeviceResult(jobId, folder, deviceId, true);
-    return device === undefined ? undefined : readReviewDocuments(device, unsaved);
+    return device === undefined ? undefined : readReviewDocuments(device, unsaved, this.options.userRules);
   }
 
   /** For the server status request. */

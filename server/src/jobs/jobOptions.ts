@@ -26,7 +26,7 @@ export interface JobManagerOptions {
   readonly maxConcurrentJobs?: number;
   /** `netremediate.defaultPlatform`: when neither manifest, language id nor content says. */
   readonly defaultPlatform?: Platform;
-  /** Keep each device's predicted config text in the store (the largest text). Default true. */
+  /** Keep each device's predicted config text in the store (the largest text). Default false: reviews compute it. */
   readonly includePredicted?: boolean;
   /** `netremediate.rules`, passed to the remediation engine in each worker. */
   readonly userRules?: unknown;
@@ -55,7 +55,7 @@ export function resolveOptions(options: JobManagerOptions): ResolvedOptions {
     jobHistoryLimit: 50,
     maxConcurrentJobs: 4,
     defaultPlatform: 'cisco_ios',
-    includePredicted: true,
+    includePredicted: false,
     inFlightPerWorker: 2,
     fsyncEvery: 500,
     deviceEventIntervalMs: 100,

@@ -5,6 +5,7 @@
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
+import { createEngine, createRemediationEngine } from '../engine';
 import type { DeviceResult } from './types';
 
 export interface ReviewDocuments {
@@ -35,16 +36,39 @@ function changed(text: string | undefined, sha256: string | undefined): boolean 
   return crypto.createHash('sha256').update(text, 'utf8').digest('hex') !== sha256;
 }
 
+/**
+ * Jobs do not store each device's predicted config (the largest text: storing it cost a fifth of a
+ * 1,000-device job). A review computes it from the inputs; when they changed since the job ran, the
+ * review already says so through `running_changed` / `intended_changed`.
+ */
+function withPredicted(
+  device: DeviceResult,
+  running: string | undefined,
+  intended: string | undefined,
+  userRules: unknown,
+): DeviceResult {
+  if (device.predicted !== undefined || device.status !== 'success' || !device.platform) return device;
+  if (running === undefined || intended === undefined) return device;
+  const parser = createEngine();
+  const engine = createRemediationEngine({ userRules });
+  const plan = engine.plan(
+    parser.parse(running, { platform: device.platform }),
+    parser.parse(intended, { platform: device.platform }),
+  );
+  return { ...device, predicted: engine.renderConfig(plan.predicted) };
+}
+
 export async function readReviewDocuments(
   device: DeviceResult,
   unsaved?: ReadonlyMap<string, string>,
+  userRules?: unknown,
 ): Promise<ReviewDocuments> {
   const [running, intended] = await Promise.all([
     current(device.running.path, unsaved),
     current(device.intended.path, unsaved),
   ]);
   return {
-    device,
+    device: withPredicted(device, running, intended, userRules),
     running,
     intended,
     running_changed: changed(running, device.running.sha256),

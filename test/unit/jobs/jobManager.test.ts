@@ -70,7 +70,7 @@ describe('job manager: a whole job over examples/fleet', () => {
     );
     assert.match(page.devices[0].remediation ?? '', /vlan 130/);
     assert.ok((page.devices[0].rollback ?? '').length > 0);
-    assert.match(page.devices[0].predicted ?? '', /vlan 130/);
+    assert.equal(page.devices[0].predicted, undefined, 'not stored by default: reviews compute it');
     const one = manager.getDeviceResult(job.job_id, EXAMPLE_FLEET, 'spine-01');
     assert.match(one?.remediation ?? '', /neighbor/);
   });
@@ -85,6 +85,9 @@ describe('job manager: a whole job over examples/fleet', () => {
     );
     assert.equal(review.running_changed, false);
     assert.match(review.device.remediation ?? '', /INTERNET-IN/);
+    // Computed for the review (not stored): the running config with the remediation applied.
+    assert.match(review.device.predicted ?? '', /^hostname edge-rtr-02$/m);
+    assert.doesNotMatch(review.device.predicted ?? '', /^Building configuration/m);
     const edited = new Map([[path.join(EXAMPLE_FLEET, 'intended', 'edge-rtr-02.cfg'), 'hostname edited\n']]);
     const stale = await manager.reviewDocuments(jobId, EXAMPLE_FLEET, 'edge-rtr-02', edited);
     assert.equal(stale?.intended_changed, true);

@@ -211,6 +211,50 @@ describe('jobs across a server restart, and work-done progress', () => {
     }
   });
 
+  it('loses no finished device when the server process is killed with SIGKILL mid-job', async () => {
+    const killStore = tempDir('nr-lsp-kill9');
+    try {
+      const first = await startLspSession(REPO_ROOT, {
+        initializationOptions: { storagePath: killStore.dir },
+      });
+      const firstEvents = recordEvents(first);
+      const started = await first.connection.sendRequest(StartJobRequest, { folders: [fleet.dir] });
+      let reported = 0;
+      first.connection.onNotification(JobDevicesChangedNotification, (e) => {
+        if (e.job.job_id === started.job_id) reported = Math.max(reported, e.job.completed_devices);
+      });
+      await firstEvents.until((e) => e.job.job_id === started.job_id && e.job.status === 'running');
+      for (let i = 0; i < 200 && reported < 50; i++) await new Promise((r) => setTimeout(r, 25));
+      assert.ok(reported >= 50, `devices finished before the kill: ${reported}`);
+      const exited = new Promise((resolve) => first.server.once('exit', resolve));
+      first.server.kill('SIGKILL');
+      await exited;
+      first.connection.dispose();
+
+      const second = await startLspSession(REPO_ROOT, {
+        initializationOptions: { storagePath: killStore.dir },
+      });
+      try {
+        const events = recordEvents(second);
+        const { jobs } = await second.connection.sendRequest(ListJobsRequest, { status: 'interrupted' });
+        const interrupted = jobs.find((j) => j.job_id === started.job_id);
+        assert.ok(interrupted, 'the killed job is listed as interrupted');
+        assert.ok(
+          interrupted.completed_devices >= reported,
+          `${interrupted.completed_devices} kept of ${reported} reported`,
+        );
+        const resumed = await second.connection.sendRequest(ResumeJobRequest, { job_id: started.job_id });
+        const done = await events.until(finished(resumed.job_id));
+        assert.equal(done.job.status, 'completed');
+        assert.equal(done.job.completed_devices, 1500);
+      } finally {
+        await second.close();
+      }
+    } finally {
+      killStore.remove();
+    }
+  });
+
   it('lists a job that was running when the server shut down as interrupted, and resumes it', async () => {
     const first = await startLspSession(REPO_ROOT, { initializationOptions: { storagePath: store.dir } });
     const firstEvents = recordEvents(first);

@@ -65,12 +65,14 @@ async function wholeJob(root: string): Promise<Measurement[]> {
   for (const workers of [2, 1]) {
     rows.push(
       await measure(
+        // 2 workers: the CLI's default on 2 cores, which the target is for; 1 worker: the editor's
+        // default there (it keeps a core for the UI), shown for the speed-up.
         `jobs: 1,000 devices × ${fleet.linesPerDevice} lines, 10% changed, ${workers} worker${workers > 1 ? 's' : ''}`,
         () => runJob(fleet, root, workers),
         {
           runs: 3,
           warmup: 1,
-          targetMs: 3000,
+          targetMs: workers === 2 ? 3000 : undefined,
           extra: (ms) => `${Math.round(1000 / (ms / 1000))} devices/s`,
         },
       ),

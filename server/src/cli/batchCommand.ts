@@ -75,6 +75,7 @@ export const batchCommand: CliCommand = {
   summary: 'remediation and rollback for every device of workspace folders or manifests, on worker threads',
   usage: `netremediate batch FOLDER|MANIFEST... [--workers N] [--store DIR] [--out DIR] [--format text|json]
                     [--timeout MS] [--shard I/N] [--rules FILE] [--comment TEXT] [--ticket REF]
+                    [--running-glob G] [--intended-glob G]
 
   FOLDER       a folder with a netremediate.json manifest, or running/ and intended/ folders paired by name
   MANIFEST     a netremediate.json file
@@ -86,6 +87,8 @@ export const batchCommand: CliCommand = {
   --timeout MS a device taking longer fails alone (default 60000; 0: none)
   --shard I/N  only the devices of shard I of N (stable across runs: split a fleet across CI runners)
   --rules F    extra platform rules, JSON as in the netremediate.rules setting
+  --running-glob G, --intended-glob G
+               where a folder without a manifest keeps its configs (default running/**/* and intended/**/*)
 Ctrl-C cancels the job; the devices finished so far are kept and reported.
 Exit code 1 when a device failed or its remediation is unverified, 2 when the job could not run.`,
   async run(argv: string[], io: CliIo): Promise<number> {
@@ -108,6 +111,8 @@ Exit code 1 when a device failed or its remediation is unverified, 2 when the jo
         rules: { type: 'string' },
         comment: { type: 'string' },
         ticket: { type: 'string' },
+        'running-glob': { type: 'string' },
+        'intended-glob': { type: 'string' },
       },
     });
     if (positionals.length === 0) throw new UsageError('batch takes at least one FOLDER or MANIFEST');
@@ -135,6 +140,7 @@ Exit code 1 when a device failed or its remediation is unverified, 2 when the jo
       maxWorkers: workers ?? os.availableParallelism(),
       deviceTimeoutMs: positiveInteger('timeout', values.timeout),
       userRules,
+      discovery: { runningGlob: values['running-glob'], intendedGlob: values['intended-glob'] },
       onWarning: (message) => io.err(`warning: ${message}\n`),
     });
     let interrupted = false;

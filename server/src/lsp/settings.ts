@@ -18,6 +18,9 @@ export interface EditorSettings {
   readonly jobHistoryLimit: number;
   /** `netremediate.rules` as the user wrote it; the engine validates it. */
   readonly rules: unknown;
+  /** The running/ + intended/ convention's globs, relative to a workspace folder. */
+  readonly runningGlob: string;
+  readonly intendedGlob: string;
 }
 
 export const DEFAULT_SETTINGS: EditorSettings = {
@@ -27,7 +30,15 @@ export const DEFAULT_SETTINGS: EditorSettings = {
   deviceTimeoutMs: 60_000,
   jobHistoryLimit: 50,
   rules: undefined,
+  runningGlob: 'running/**/*',
+  intendedGlob: 'intended/**/*',
 };
+
+function glob(value: unknown, fallback: string): string {
+  return typeof value === 'string' && value.trim().length > 0 && !value.includes('..')
+    ? value.trim()
+    : fallback;
+}
 
 function wholeNumber(value: unknown, min: number, fallback: number): number {
   return typeof value === 'number' && Number.isInteger(value) && value >= min ? value : fallback;
@@ -52,6 +63,8 @@ export function settingsFrom(section: unknown): EditorSettings {
     deviceTimeoutMs: wholeNumber(values.deviceTimeoutMs, 0, DEFAULT_SETTINGS.deviceTimeoutMs),
     jobHistoryLimit: wholeNumber(values.jobHistoryLimit, 1, DEFAULT_SETTINGS.jobHistoryLimit),
     rules: values.rules,
+    runningGlob: glob(values.runningGlob, DEFAULT_SETTINGS.runningGlob),
+    intendedGlob: glob(values.intendedGlob, DEFAULT_SETTINGS.intendedGlob),
   };
 }
 

@@ -120,3 +120,33 @@ describe('netremediate batch', () => {
     }
   });
 });
+
+describe('netremediate batch --running-glob / --intended-glob', () => {
+  it('finds configs where a fleet keeps them', () => {
+    const dir = tempDir('nr-batch-globs');
+    try {
+      fs.mkdirSync(path.join(dir.dir, 'backups', 'oxidized'), { recursive: true });
+      fs.mkdirSync(path.join(dir.dir, 'rendered'), { recursive: true });
+      fs.writeFileSync(path.join(dir.dir, 'backups', 'oxidized', 'r1'), 'hostname r1\nntp server 10.0.0.1\n');
+      fs.writeFileSync(path.join(dir.dir, 'rendered', 'r1'), 'hostname r1\nntp server 10.0.0.2\n');
+      const without = runCli(['batch', dir.dir]);
+      assert.equal(without.code, 2, 'nothing under running/ and intended/');
+      const r = runCli([
+        'batch',
+        dir.dir,
+        '--running-glob',
+        'backups/oxidized/*',
+        '--intended-glob',
+        'rendered/*',
+        '--format',
+        'json',
+      ]);
+      assert.equal(r.code, 0, r.stderr);
+      const doc = JSON.parse(r.stdout);
+      assert.equal(doc.results[0].device_id, 'r1');
+      assert.equal(doc.results[0].remediation, 'no ntp server 10.0.0.1\nntp server 10.0.0.2\n');
+    } finally {
+      dir.remove();
+    }
+  });
+});

@@ -62,6 +62,7 @@ export class JobService {
       jobHistoryLimit: settings.jobHistoryLimit,
       defaultPlatform: settings.defaultPlatform,
       userRules: settings.rules,
+      discovery: { runningGlob: settings.runningGlob, intendedGlob: settings.intendedGlob },
       onWarning: (message) => this.connection.console.warn(`jobs: ${message}`),
     });
     this.connection.console.info(`Job store ${this.storeDir()}, ${manager.maxWorkers} worker(s)`);

@@ -1,8 +1,7 @@
 import { parseArgs } from 'node:util';
-import { createEngine } from '../engine';
 import type { CliCommand } from './command';
 import { EXIT_OK, UsageError, type CliIo } from './io';
-import { parsePlatformOption, resolvePlatform } from './platformOption';
+import { readConfigPair } from './configPair';
 import { engineWithRules } from './rulesOption';
 
 export const diffCommand: CliCommand = {
@@ -24,25 +23,16 @@ Exit code 0 whether or not the configs differ (an empty output means they are eq
         context: { type: 'string', default: '3' },
       },
     });
-    if (positionals.length !== 2) throw new UsageError('diff takes RUNNING and INTENDED');
     const context = Number(values.context);
     if (!Number.isInteger(context) || context < 0)
       throw new UsageError(`--context ${values.context}: expected a whole number ≥ 0`);
-    const [runningFile, intendedFile] = positionals;
-    const runningText = io.readText(runningFile);
-    const intendedText = io.readText(intendedFile);
-    const { platform } = resolvePlatform(parsePlatformOption(values.platform), [runningText, intendedText]);
-    const parser = createEngine();
+    const pair = readConfigPair('diff', positionals, values.platform, io);
     io.out(
-      engineWithRules(values.rules, io).diff(
-        parser.parse(runningText, { platform }),
-        parser.parse(intendedText, { platform }),
-        {
-          context,
-          runningName: runningFile,
-          intendedName: intendedFile,
-        },
-      ),
+      engineWithRules(values.rules, io).diff(pair.running, pair.intended, {
+        context,
+        runningName: pair.runningFile,
+        intendedName: pair.intendedFile,
+      }),
     );
     return EXIT_OK;
   },

@@ -1,9 +1,9 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { createEngine, type Difference, type ParsedConfig } from '../engine';
+import type { Difference, ParsedConfig } from '../engine';
 import { EXIT_INCOMPLETE, EXIT_OK, UsageError, type CliIo } from './io';
 import type { CliCommand } from './command';
-import { parsePlatformOption, resolvePlatform } from './platformOption';
+import { readConfigPair } from './configPair';
 import { engineWithRules } from './rulesOption';
 
 function parseIndent(value: string | undefined): number | undefined {
@@ -69,21 +69,21 @@ a config did not parse whole (a banner or certificate never closed, binary conte
         format: { type: 'string', default: 'text' },
       },
     });
-    if (positionals.length !== 2) throw new UsageError('remediate takes RUNNING and INTENDED');
     if (values.format !== 'text' && values.format !== 'json')
       throw new UsageError(`--format ${values.format}: expected text or json`);
     const indent = parseIndent(values.indent);
-    const [runningFile, intendedFile] = positionals;
-    const runningText = io.readText(runningFile);
-    const intendedText = io.readText(intendedFile);
-    const { platform } = resolvePlatform(parsePlatformOption(values.platform), [runningText, intendedText]);
+    const { runningFile, intendedFile, platform, ...parsed } = readConfigPair(
+      'remediate',
+      positionals,
+      values.platform,
+      io,
+    );
 
     // The verbs one by one rather than plan(): a pipeline that only wants the script should not pay for
     // the rollback and its own verification (a third of the time on a 40,000-line pair).
-    const parser = createEngine();
     const engine = engineWithRules(values.rules, io);
-    const running = engine.load(refuseBroken(parser.parse(runningText, { platform }), runningFile));
-    const intended = engine.load(refuseBroken(parser.parse(intendedText, { platform }), intendedFile));
+    const running = engine.load(refuseBroken(parsed.running, runningFile));
+    const intended = engine.load(refuseBroken(parsed.intended, intendedFile));
     const remediationTree = engine.remediate(running, intended);
     const predicted = engine.predict(running, remediationTree);
     const verifyResult = engine.verify(predicted, intended);

@@ -1,0 +1,58 @@
+/**
+ * The compliance report document (issue #8): what `netremediate compliance --format json` prints,
+ * what `netremediate merge` reads and writes, what the editor's report renders. Versioned; its JSON
+ * Schema is published at `schemas/compliance-report.schema.json`. snake_case like the batch results.
+ */
+import type { FeatureCompliance } from '../engine/compliance/types';
+import type { Platform } from '../engine';
+
+export const COMPLIANCE_REPORT_VERSION = 1;
+
+export type DeviceComplianceStatus = 'compliant' | 'drift' | 'failed';
+
+export interface ComplianceDevice {
+  readonly device_id: string;
+  /** The workspace folder's name (not its absolute path: reports travel between CI runners). */
+  readonly folder: string;
+  readonly platform?: Platform;
+  readonly status: DeviceComplianceStatus;
+  /** Why the device failed, naming the file and line when one is at fault. */
+  readonly error?: string;
+  /** Paths relative to the folder, `/`-separated. */
+  readonly running: string;
+  readonly intended: string;
+  /** Only features with lines in running or intended; a feature absent here is not configured. */
+  readonly features: readonly FeatureCompliance[];
+}
+
+export interface FeatureSummary {
+  readonly feature: string;
+  readonly title: string;
+  /** Devices where the feature is configured (in running or intended). */
+  readonly devices: number;
+  readonly compliant: number;
+  readonly drifting: number;
+}
+
+export interface ComplianceReport {
+  readonly $schema?: string;
+  readonly version: typeof COMPLIANCE_REPORT_VERSION;
+  readonly generated_at: string;
+  readonly tool: { readonly name: 'netremediate'; readonly version: string };
+  /** sha256 of the feature definitions used (all platforms): merge refuses reports that differ. */
+  readonly feature_set_sha256: string;
+  /** Set when the report covers one shard of a fleet (1-based index), absent when merged or whole. */
+  readonly shard?: { readonly index: number; readonly count: number };
+  /** Shards merged into this report, when it is a merge. */
+  readonly merged_shards?: readonly { readonly index: number; readonly count: number }[];
+  readonly summary: {
+    readonly devices: number;
+    readonly compliant: number;
+    readonly drifting: number;
+    readonly failed: number;
+    /** Every feature of the set, in order, `other` last. */
+    readonly features: readonly FeatureSummary[];
+  };
+  /** Sorted by folder, then device_id. */
+  readonly devices: readonly ComplianceDevice[];
+}

@@ -14,6 +14,7 @@ import { JobsTreeProvider } from './jobs/jobsTree';
 import { JobsView } from './jobs/jobsView';
 import { WorkersView, type WorkersTreeProvider } from './jobs/workersView';
 import { createLanguageClient } from './languageClient';
+import { forwardWorkspaceTrust, InlineReviewDocuments } from './review/inlineReview';
 import { ReviewContentProvider } from './review/reviewContentProvider';
 import { ReviewController } from './review/reviewController';
 import { REVIEW_SCHEME } from './review/reviewUris';
@@ -57,6 +58,7 @@ export function activate(context: vscode.ExtensionContext): NetRemediateApi {
   const reviewDocuments = new ReviewContentProvider(server, model);
   const review = new ReviewController(model, reviewDocuments);
   const progress = new JobProgress(model, server);
+  const inlineReview = new InlineReviewDocuments(server);
   context.subscriptions.push(
     server,
     model,
@@ -66,6 +68,8 @@ export function activate(context: vscode.ExtensionContext): NetRemediateApi {
     reviewDocuments,
     review,
     new JobStatusBar(model),
+    inlineReview,
+    forwardWorkspaceTrust(server),
     vscode.workspace.registerTextDocumentContentProvider(REVIEW_SCHEME, reviewDocuments),
   );
   // A server that failed to start is reported where it is used (the log says why); no unhandled rejection.
@@ -81,6 +85,7 @@ export function activate(context: vscode.ExtensionContext): NetRemediateApi {
     progress,
     reviewDocuments,
     review,
+    inlineReview,
   };
   registerCommands(ctx);
 

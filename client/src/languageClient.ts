@@ -34,10 +34,12 @@ export function createLanguageClient(
       ...LANGUAGE_IDS.map((language) => ({ language })),
       { scheme: 'file', pattern: '**/{running,intended}/**' },
     ],
-    initializationOptions: {
+    // A function: a restart sends the trust of that moment.
+    initializationOptions: (): InitializationOptions => ({
       storagePath: (context.storageUri ?? context.globalStorageUri).fsPath,
       jobWorkDoneProgress: false,
-    } satisfies InitializationOptions,
+      workspaceTrusted: vscode.workspace.isTrusted,
+    }),
     outputChannel: log,
     traceOutputChannel: log,
   };

@@ -14,7 +14,8 @@ import { diagnosticsFeature } from './lsp/diagnostics/diagnosticsFeature';
 import { duplicateLineQuickFixFeature } from './lsp/duplicateLineQuickFix';
 import { createEditorContext, featureCapabilities, type EditorFeature } from './lsp/editorContext';
 import { foldingRangeFeature } from './lsp/foldingRanges';
-import { hoverFeature } from './lsp/hover';
+import { createHoverFeature } from './lsp/hover';
+import { createInlineReviewFeature } from './lsp/inlineReview/inlineReviewFeature';
 import { registerJobs } from './lsp/jobs';
 import { definitionFeature } from './lsp/navigation/definition';
 import { documentHighlightFeature } from './lsp/navigation/documentHighlight';
@@ -22,12 +23,14 @@ import { referencesFeature } from './lsp/navigation/references';
 import { registerServerInfo } from './lsp/serverInfo';
 import { documentSymbolFeature } from './lsp/symbols/documentSymbols';
 import { workspaceSymbolFeature } from './lsp/symbols/workspaceSymbols';
+import type { InitializationOptions } from './protocol';
 import { VERSION } from './version';
 
 const connection = createConnection(ProposedFeatures.all);
 const documents = new TextDocuments(TextDocument);
 const editor = createEditorContext(connection, documents);
 const jobs = registerJobs(connection, documents, editor.settings);
+const inlineReview = createInlineReviewFeature();
 
 const editorFeatures: readonly EditorFeature[] = [
   diagnosticsFeature,
@@ -36,7 +39,8 @@ const editorFeatures: readonly EditorFeature[] = [
   definitionFeature,
   referencesFeature,
   documentHighlightFeature,
-  hoverFeature,
+  createHoverFeature(inlineReview.reviews),
+  inlineReview.feature,
   workspaceSymbolFeature,
   duplicateLineQuickFixFeature,
 ];
@@ -47,6 +51,7 @@ connection.onInitialize((params) => {
   );
   editor.initialize(params);
   jobs.initialize(params);
+  inlineReview.initialize(params.initializationOptions as InitializationOptions | undefined);
   return {
     capabilities: {
       textDocumentSync: { openClose: true, change: TextDocumentSyncKind.Incremental },

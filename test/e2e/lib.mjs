@@ -77,7 +77,8 @@ export function serverEnv(dirs, extra = {}) {
   };
 }
 
-export function serverArgs(dirs) {
+/** `trust`: leave workspace trust on (the Restricted Mode suite); off otherwise, as in CI images. */
+export function serverArgs(dirs, { trust = false } = {}) {
   return [
     '--config',
     path.join(dirs.root, 'config.yaml'),
@@ -85,7 +86,7 @@ export function serverArgs(dirs) {
     'none',
     '--disable-telemetry',
     '--disable-update-check',
-    '--disable-workspace-trust',
+    ...(trust ? [] : ['--disable-workspace-trust']),
     '--disable-getting-started-override',
     '--ignore-last-opened',
     '--user-data-dir',

@@ -20,12 +20,22 @@ import {
 
 /**
  * @param {{ codeServer: {launcher: string, path: string}, devPath: string, testsPath: string,
- *           workspace: string, out: string, timeoutS?: number, env?: Record<string,string> }} opt
+ *           workspace: string, out: string, timeoutS?: number, env?: Record<string,string>,
+ *           trust?: boolean }} opt
+ * `trust`: workspace trust on and the folder untrusted (Restricted Mode); off (trusted) by default.
  * @returns {Promise<{ code: number, results?: { passed: string[], failed: {title: string, error: string}[] } }>}
  */
 export async function runSuite(opt) {
   fs.mkdirSync(opt.out, { recursive: true });
-  const dirs = makeRunDir({ workspace: opt.workspace });
+  const settings = opt.trust
+    ? {
+        'security.workspace.trust.enabled': true,
+        // No start-up dialog: the folder simply stays untrusted, as when a user picks "Don't Trust".
+        'security.workspace.trust.startupPrompt': 'never',
+        'security.workspace.trust.untrustedFiles': 'open',
+      }
+    : {};
+  const dirs = makeRunDir({ workspace: opt.workspace, settings });
   const resultFile = path.join(opt.out, 'test-results.json');
   fs.rmSync(resultFile, { force: true });
   // The extension host is forked by the server and inherits its environment.
@@ -42,7 +52,7 @@ export async function runSuite(opt) {
   try {
     server = await startServer(
       opt.codeServer.launcher,
-      serverArgs(dirs),
+      serverArgs(dirs, { trust: opt.trust }),
       env,
       path.join(opt.out, 'server.log'),
     );

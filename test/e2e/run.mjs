@@ -85,6 +85,21 @@ if (opt.host === 'electron') {
   });
   if (!results && code !== 0) failed++;
   console.log(`integration suite: exit ${code}, ${secs(now() - t)} s`);
+
+  const tr = now();
+  const restricted = await runSuite({
+    codeServer,
+    devPath: repo,
+    testsPath: path.join(repo, 'out/test/integration/restricted/index.js'),
+    workspace,
+    out: path.join(opt.out, 'restricted'),
+    trust: true,
+  });
+  for (const title of restricted.results?.passed ?? []) console.log(`  ✓ ${title}`);
+  for (const test of restricted.results?.failed ?? []) console.log(`  ✗ ${test.title}: ${test.error}`);
+  passed += restricted.results?.passed.length ?? 0;
+  failed += restricted.results ? restricted.results.failed.length : 1;
+  console.log(`Restricted Mode suite: exit ${restricted.code}, ${secs(now() - tr)} s`);
 }
 
 const resultsFile = [

@@ -219,6 +219,40 @@ export async function runUiCheck(opt) {
       await page.waitForTimeout(300);
       await page.screenshot({ path: path.join(opt.out, '04-review-diff.png') });
     }
+
+    await attempt(
+      'an intended config shows Review lenses; the hover shows the section remediation',
+      async () => {
+        // Quick Open (the keybinding differs per host): the command is the same everywhere.
+        await page.keyboard.press('F1');
+        const input = page.locator('.quick-input-widget input[type="text"]').first();
+        await input.waitFor({ state: 'visible', timeout: 15000 });
+        await input.fill('intended/edge-rtr-01.cfg');
+        await page
+          .locator('.quick-input-list .monaco-list-row', { hasText: 'edge-rtr-01.cfg' })
+          .first()
+          .waitFor({ timeout: 15000 });
+        await page.keyboard.press('Enter');
+        const lens = page.locator('.monaco-editor .codelens-decoration', { hasText: 'commands · Review' });
+        await lens.first().waitFor({ timeout: 30000 });
+        const titles = await lens.allInnerTexts();
+        if (!titles.some((t) => t.includes('2 commands · Review'))) {
+          throw new Error(`lenses: ${titles.join(' | ')}`);
+        }
+        const line = page
+          .locator('.monaco-editor .view-lines .view-line', {
+            hasText: '25 permit icmp any any packet-too-big',
+          })
+          .first();
+        await line.hover();
+        await page
+          .locator('.monaco-hover', { hasText: 'Remediation of this section' })
+          .first()
+          .waitFor({ timeout: 15000 });
+        await page.waitForTimeout(200);
+        await page.screenshot({ path: path.join(opt.out, '05-inline-review.png') });
+      },
+    );
   } catch (e) {
     check('the UI run completed', false, String(e).split('\n')[0]);
   } finally {

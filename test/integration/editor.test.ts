@@ -130,4 +130,48 @@ describe('NetRemediate editor features in a real VS Code', () => {
     assert.match(text, /interface GigabitEthernet0\/0\/0\n ip access-group WAN-IN in/);
     assert.match(text, /access list `WAN-IN`: defined at line \d+ · 1 reference/);
   });
+
+  it('reviews an intended config inline: a Review lens per changed section opens the diff at it', async () => {
+    const document = await openFixture('intended', 'edge-rtr-01.cfg');
+    const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>(
+      'vscode.executeCodeLensProvider',
+      document.uri,
+    );
+    const table = lenses.map((l) => `${document.lineAt(l.range.start.line).text} → ${l.command?.title}`);
+    assert.deepEqual(table, [
+      'version 17.6 → 2 commands removing what this config drops · Review',
+      'interface GigabitEthernet0/0/0 → 2 commands · Review',
+      'ip access-list extended WAN-IN → 2 commands · Review',
+      'logging host 10.0.5.21 → 1 command · Review',
+      'ntp server 10.0.6.1 → 1 command · Review',
+    ]);
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      document.uri,
+      new vscode.Position(lineOf(document, ' 25 permit icmp any any packet-too-big'), 3),
+    );
+    const hoverText = hovers
+      .flatMap((h) => h.contents)
+      .map((c) => (typeof c === 'string' ? c : c.value))
+      .join('\n');
+    assert.match(hoverText, /Remediation of this section: 2 commands/);
+    assert.match(hoverText, /ip access-list extended WAN-IN\n 25 permit icmp any any packet-too-big/);
+
+    const lens = lenses[2];
+    assert.ok(lens.command);
+    await vscode.commands.executeCommand(lens.command.command, ...(lens.command.arguments ?? []));
+    const tab = vscode.window.tabGroups.activeTabGroup.activeTab;
+    assert.ok(tab?.input instanceof vscode.TabInputTextDiff, 'a diff editor opened');
+    assert.equal(tab.label, 'edge-rtr-01: running ↔ after remediation (8 commands, not yet run)');
+    const right = await vscode.workspace.openTextDocument(tab.input.modified);
+    assert.equal(right.languageId, 'cisco-ios');
+    assert.ok(right.getText().split('\n').includes(' 25 permit icmp any any packet-too-big'));
+    const editor = vscode.window.activeTextEditor;
+    assert.equal(editor?.document.uri.toString(), right.uri.toString());
+    assert.equal(
+      editor?.document.lineAt(editor.selection.active.line).text,
+      'ip access-list extended WAN-IN',
+    );
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
 });

@@ -8,9 +8,14 @@ import path from 'node:path';
 import Mocha from 'mocha';
 
 export function run(): Promise<void> {
+  return runMochaIn(__dirname);
+}
+
+/** Runs every `*.test.js` of one folder (the Restricted Mode suite has its own folder and entry). */
+export function runMochaIn(dir: string): Promise<void> {
   const mocha = new Mocha({ ui: 'bdd', timeout: 30000, color: false, reporter: 'spec' });
-  for (const file of fs.readdirSync(__dirname)) {
-    if (file.endsWith('.test.js')) mocha.addFile(path.join(__dirname, file));
+  for (const file of fs.readdirSync(dir)) {
+    if (file.endsWith('.test.js')) mocha.addFile(path.join(dir, file));
   }
   const results = { passed: [] as string[], failed: [] as { title: string; error: string }[] };
   return new Promise((resolve, reject) => {

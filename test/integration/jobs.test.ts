@@ -165,10 +165,35 @@ describe('NetRemediate jobs in a real VS Code', function () {
     assert.equal(remediation.label, 'edge-rtr-01: running ↔ after remediation');
     const left = await text(remediation.input.original);
     const right = await text(remediation.input.modified);
-    assert.equal(left.getText(), running, 'left: the running config');
+    // Both sides are rendered from trees: the file's headers and `!` lines are not shown as removed,
+    // so the diff holds exactly what the remediation changes.
+    const before = left.getText();
+    assert.ok(running.startsWith('Building configuration...'), 'the file as printed has its header');
+    assert.doesNotMatch(
+      before,
+      /^(Building configuration|Current configuration|!)/m,
+      'left: running, rendered',
+    );
     assert.equal(left.languageId, 'cisco-ios');
     assert.equal(right.languageId, 'cisco-ios');
     const after = right.getText();
+    const beforeLines = new Set(before.split('\n'));
+    const afterLines = new Set(after.split('\n'));
+    assert.deepEqual(
+      [...beforeLines].filter((l) => !afterLines.has(l)).sort(),
+      [' description WAN uplink to ISP-A', 'logging host 10.0.5.20', 'ntp server 10.0.5.2'],
+      'left only: what the remediation removes or overwrites',
+    );
+    assert.deepEqual(
+      [...afterLines].filter((l) => !beforeLines.has(l)).sort(),
+      [
+        ' 25 permit icmp any any packet-too-big',
+        ' description WAN uplink to ISP-A (circuit 4411-220)',
+        'logging host 10.0.5.21',
+        'ntp server 10.0.6.1',
+      ],
+      'right only: what the remediation adds',
+    );
     for (const line of [
       'ntp server 10.0.6.1',
       'logging host 10.0.5.21',
@@ -185,7 +210,7 @@ describe('NetRemediate jobs in a real VS Code', function () {
     const rollback = activeDiff();
     assert.equal(rollback.label, 'edge-rtr-01: after remediation ↔ after rollback');
     assert.equal((await text(rollback.input.original)).getText(), after, 'left: the predicted config');
-    assert.equal((await text(rollback.input.modified)).getText(), running, 'right: back to running');
+    assert.equal((await text(rollback.input.modified)).getText(), before, 'right: back to running');
 
     await vscode.commands.executeCommand('netremediate.reviewRemediation');
     await vscode.commands.executeCommand('netremediate.nextDevice');

@@ -8,6 +8,7 @@ import type { JobModel } from '../jobs/jobModel';
 import type { JobProgress } from '../jobs/jobProgress';
 import type { JobsView } from '../jobs/jobsView';
 import type { WorkersView } from '../jobs/workersView';
+import type { InlineReviewDocuments } from '../review/inlineReview';
 import type { ReviewContentProvider } from '../review/reviewContentProvider';
 import type { ReviewController } from '../review/reviewController';
 import { errorText, ServerNotRunningError, type ServerConnection } from '../serverConnection';
@@ -22,6 +23,7 @@ export interface CommandContext {
   readonly progress: JobProgress;
   readonly reviewDocuments: ReviewContentProvider;
   readonly review: ReviewController;
+  readonly inlineReview: InlineReviewDocuments;
 }
 
 // Command arguments come from menus, keybindings, other extensions and tests: any shape.

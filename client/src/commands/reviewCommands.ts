@@ -5,7 +5,7 @@
  */
 import * as vscode from 'vscode';
 import type { ReviewMode } from '../review/reviewController';
-import type { CommandContext, CommandFactory } from './commandContext';
+import { requireTrust, type CommandContext, type CommandFactory } from './commandContext';
 import { resolveDevice } from './pickers';
 
 function review(mode: ReviewMode, title: string): CommandFactory {
@@ -56,6 +56,20 @@ function openInput(side: 'running' | 'intended'): CommandFactory {
   };
 }
 
+/**
+ * A Review lens in an intended config (`[uri, headerLine]`), or the palette on the active editor: the
+ * section around the cursor is the one shown.
+ */
+const reviewSection: CommandFactory = (ctx) => async (uri?: unknown, line?: unknown) => {
+  if (!(await requireTrust('Inline review'))) return undefined;
+  if (typeof uri === 'string' && typeof line === 'number') return ctx.inlineReview.open(uri, line);
+  const editor = vscode.window.activeTextEditor;
+  if (editor === undefined) return undefined;
+  let header = editor.selection.active.line;
+  while (header > 0 && /^\s/.test(editor.document.lineAt(header).text)) header--;
+  return ctx.inlineReview.open(editor.document.uri.toString(), header);
+};
+
 export const reviewCommands: Readonly<Record<string, CommandFactory>> = {
   'netremediate.reviewRemediation': review('remediation', 'Review Remediation'),
   'netremediate.reviewRollback': review('rollback', 'Review Rollback'),
@@ -64,6 +78,7 @@ export const reviewCommands: Readonly<Record<string, CommandFactory>> = {
   'netremediate.copyRemediation': copyRemediation,
   'netremediate.openRunningConfig': openInput('running'),
   'netremediate.openIntendedConfig': openInput('intended'),
+  'netremediate.reviewSection': reviewSection,
   'netremediate.nextDevice': (ctx) => () => ctx.review.step(1),
   'netremediate.previousDevice': (ctx) => () => ctx.review.step(-1),
 };

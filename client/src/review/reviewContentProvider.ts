@@ -19,9 +19,20 @@ function cacheKey(ref: DeviceRef): string {
 export function reviewText(review: ReviewDocumentsResult, kind: ReviewKind): string {
   const device = review.device;
   switch (kind) {
+    // Both sides of a diff are rendered from trees, so only what the scripts change differs (the file
+    // as printed would show its headers, `!` lines and spacing as removed).
     case 'running':
+      return (
+        review.running_rendered ??
+        review.running ??
+        `! the running config ${device.running.path} cannot be read\n`
+      );
     case 'after-rollback':
-      return review.running ?? `! the running config ${device.running.path} cannot be read\n`;
+      return (
+        review.after_rollback ??
+        review.running ??
+        `! the running config ${device.running.path} cannot be read\n`
+      );
     case 'intended':
       return review.intended ?? `! the intended config ${device.intended.path} cannot be read\n`;
     case 'predicted':

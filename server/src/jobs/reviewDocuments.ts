@@ -16,6 +16,14 @@ export interface ReviewDocuments {
   /** True when the text now differs from the one the job used (or cannot be read). */
   readonly running_changed: boolean;
   readonly intended_changed: boolean;
+  /**
+   * The running config rendered from its tree, as the predicted config is: the left side of a review.
+   * Comparing the file as printed with a rendered config would show every header, `!` line and
+   * indentation difference as a change; rendering both sides leaves only what the remediation does.
+   */
+  readonly running_rendered: string | undefined;
+  /** The predicted config with the rollback applied, rendered the same way. */
+  readonly after_rollback: string | undefined;
 }
 
 async function current(
@@ -36,26 +44,43 @@ function changed(text: string | undefined, sha256: string | undefined): boolean 
   return crypto.createHash('sha256').update(text, 'utf8').digest('hex') !== sha256;
 }
 
+interface RenderedSides {
+  readonly predicted?: string;
+  readonly running_rendered?: string;
+  readonly after_rollback?: string;
+}
+
 /**
  * Jobs do not store each device's predicted config (the largest text: storing it cost a fifth of a
- * 1,000-device job). A review computes it from the inputs; when they changed since the job ran, the
- * review already says so through `running_changed` / `intended_changed`.
+ * 1,000-device job). A review computes it from the inputs, with the two other rendered sides; when the
+ * inputs changed since the job ran, the review already says so through `running_changed` /
+ * `intended_changed`.
  */
-function withPredicted(
+function renderSides(
   device: DeviceResult,
   running: string | undefined,
   intended: string | undefined,
   userRules: unknown,
-): DeviceResult {
-  if (device.predicted !== undefined || device.status !== 'success' || !device.platform) return device;
-  if (running === undefined || intended === undefined) return device;
+): RenderedSides {
+  if (device.status !== 'success' || !device.platform) return {};
+  if (running === undefined || intended === undefined) return {};
   const parser = createEngine();
   const engine = createRemediationEngine({ userRules });
   const plan = engine.plan(
     parser.parse(running, { platform: device.platform }),
     parser.parse(intended, { platform: device.platform }),
   );
-  return { ...device, predicted: engine.renderConfig(plan.predicted) };
+  const runningRendered = engine.renderConfig(plan.running);
+  return {
+    predicted: engine.renderConfig(plan.predicted),
+    running_rendered: runningRendered,
+    // A verified rollback gives running back as a tree; shown in running's own order, so that the diff
+    // does not show sections the prediction appended as moved. Unverified, the restored tree as it is.
+    after_rollback:
+      plan.rollbackVerify.length === 0
+        ? runningRendered
+        : engine.renderConfig(engine.predict(plan.predicted, plan.rollback)),
+  };
 }
 
 export async function readReviewDocuments(
@@ -67,11 +92,17 @@ export async function readReviewDocuments(
     current(device.running.path, unsaved),
     current(device.intended.path, unsaved),
   ]);
+  const sides = renderSides(device, running, intended, userRules);
   return {
-    device: withPredicted(device, running, intended, userRules),
+    device:
+      device.predicted === undefined && sides.predicted !== undefined
+        ? { ...device, predicted: sides.predicted }
+        : device,
     running,
     intended,
     running_changed: changed(running, device.running.sha256),
     intended_changed: changed(intended, device.intended.sha256),
+    running_rendered: sides.running_rendered,
+    after_rollback: sides.after_rollback,
   };
 }

@@ -2,6 +2,8 @@ import { MarkupKind, type Hover } from 'vscode-languageserver/node';
 import { lineage, nodeAtLine, type ConfigNode } from '../engine';
 import { languageForPlatform } from '../protocol';
 import type { EditorFeature } from './editorContext';
+import type { InlineReviews } from './inlineReview/inlineReviewFeature';
+import type { SectionChange } from './inlineReview/sectionReview';
 import { OBJECT_KIND_LABELS, type NamedObject } from './namedObjects';
 import { objectAtPosition } from './navigation/objectAtPosition';
 import { toLspRange } from './ranges';
@@ -15,32 +17,45 @@ const MAX_LINEAGE_SHOWN = 16;
  * textDocument/hover on any line of the tree: its lineage (the section path, as the device would
  * print it) and, on a named object's name, where it is defined and how often it is referenced.
  */
-export const hoverFeature: EditorFeature = {
-  capabilities: { hoverProvider: true },
-  register({ connection, analysis, clientCapabilities }) {
-    connection.onHover(async ({ textDocument, position }): Promise<Hover | null> => {
-      const document = await analysis(textDocument.uri);
-      const parsed = document?.parsed;
-      if (document === undefined || parsed === undefined) return null;
-      const node = nodeAtLine(parsed.root, position.line);
-      if (node === undefined) return null;
-      const found = objectAtPosition(document, position);
-      const markdown =
-        clientCapabilities().textDocument?.hover?.contentFormat?.includes(MarkupKind.Markdown) ?? false;
-      const language = languageForPlatform(parsed.platform);
-      const path = lineagePath(lineage(node));
-      const sections: string[] = [markdown ? ['```' + language, ...path, '```'].join('\n') : path.join('\n')];
-      if (found !== undefined) sections.push(describeObject(found.object, markdown));
-      return {
-        contents: {
-          kind: markdown ? MarkupKind.Markdown : MarkupKind.PlainText,
-          value: sections.join('\n\n'),
-        },
-        range: toLspRange(found?.occurrence.range ?? node.ownRange),
-      };
-    });
-  },
-};
+export function createHoverFeature(inline: () => InlineReviews | undefined): EditorFeature {
+  return {
+    capabilities: { hoverProvider: true },
+    register({ connection, analysis, clientCapabilities }) {
+      connection.onHover(async ({ textDocument, position }): Promise<Hover | null> => {
+        const document = await analysis(textDocument.uri);
+        const parsed = document?.parsed;
+        if (document === undefined || parsed === undefined) return null;
+        const node = nodeAtLine(parsed.root, position.line);
+        if (node === undefined) return null;
+        const found = objectAtPosition(document, position);
+        const markdown =
+          clientCapabilities().textDocument?.hover?.contentFormat?.includes(MarkupKind.Markdown) ?? false;
+        const language = languageForPlatform(parsed.platform);
+        const path = lineagePath(lineage(node));
+        const sections: string[] = [
+          markdown ? ['```' + language, ...path, '```'].join('\n') : path.join('\n'),
+        ];
+        if (found !== undefined) sections.push(describeObject(found.object, markdown));
+        const change = await inline()?.sectionAt(document, position.line);
+        if (change !== undefined) sections.push(describeSectionChange(change, language, markdown));
+        return {
+          contents: {
+            kind: markdown ? MarkupKind.Markdown : MarkupKind.PlainText,
+            value: sections.join('\n\n'),
+          },
+          range: toLspRange(found?.occurrence.range ?? node.ownRange),
+        };
+      });
+    },
+  };
+}
+
+/** The section's part of the remediation, as the device will be sent it. */
+function describeSectionChange(change: SectionChange, language: string, markdown: boolean): string {
+  const title = `Remediation of this section: ${change.commands} command${change.commands === 1 ? '' : 's'}`;
+  const script = change.script.replace(/\n$/, '');
+  return markdown ? `**${title}**\n\n\`\`\`${language}\n${script}\n\`\`\`` : `${title}\n${script}`;
+}
 
 /** E.g. "route map `ISP-OUT`: defined at line 166 · 1 reference". */
 export function describeObject(object: NamedObject, markdown: boolean): string {

@@ -130,6 +130,10 @@ export interface ReviewDocumentsResult {
   /** The input changed since the job ran: the review says so. */
   running_changed: boolean;
   intended_changed: boolean;
+  /** The running config rendered from its tree like `predicted` (the review's left side); null when unreadable. */
+  running_rendered: string | null;
+  /** The predicted config with the rollback applied, rendered; null when it cannot be computed. */
+  after_rollback: string | null;
 }
 
 export const ReviewDocumentsRequest = new RequestType<ReviewParams, ReviewDocumentsResult | null, void>(
@@ -173,4 +177,6 @@ export interface InitializationOptions {
    * sets false: it shows its own cancellable notification and status bar item instead.
    */
   jobWorkDoneProgress?: boolean;
+  /** Whether the workspace is trusted at start (VS Code); absent means trusted (other editors). */
+  workspaceTrusted?: boolean;
 }

@@ -88,6 +88,11 @@ describe('job manager: a whole job over examples/fleet', () => {
     // Computed for the review (not stored): the running config with the remediation applied.
     assert.match(review.device.predicted ?? '', /^hostname edge-rtr-02$/m);
     assert.doesNotMatch(review.device.predicted ?? '', /^Building configuration/m);
+    // The review's other sides are rendered the same way, so a diff shows only real changes.
+    assert.match(review.running_rendered ?? '', /^hostname edge-rtr-02$/m);
+    assert.doesNotMatch(review.running_rendered ?? '', /^(Building configuration|!)/m);
+    assert.equal(review.after_rollback, review.running_rendered, 'the rollback gets back to running');
+    assert.notEqual(review.device.predicted, review.running_rendered);
     const edited = new Map([[path.join(EXAMPLE_FLEET, 'intended', 'edge-rtr-02.cfg'), 'hostname edited\n']]);
     const stale = await manager.reviewDocuments(jobId, EXAMPLE_FLEET, 'edge-rtr-02', edited);
     assert.equal(stale?.intended_changed, true);

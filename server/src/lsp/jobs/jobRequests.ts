@@ -99,7 +99,13 @@ export function registerJobRequests(connection: Connection, jobs: JobService): v
     withManager(jobs, async (manager, { job_id, folder, device_id }) => {
       const review = await manager.reviewDocuments(job_id, folder, device_id, jobs.openDocuments().unsaved);
       if (!review) return null;
-      return { ...review, running: review.running ?? null, intended: review.intended ?? null };
+      return {
+        ...review,
+        running: review.running ?? null,
+        intended: review.intended ?? null,
+        running_rendered: review.running_rendered ?? null,
+        after_rollback: review.after_rollback ?? null,
+      };
     }),
   );
   connection.onRequest(

@@ -1,0 +1,50 @@
+/**
+ * Which running config belongs to an intended config the user edits: the device whose intended file
+ * it is, in the nearest folder above it that has devices (its `netremediate.json`, or the running/ +
+ * intended/ convention with the configured globs) — the same discovery a job uses, so the lens and the
+ * job never disagree about a pair. Discoveries are cached briefly: a lens request comes with every
+ * pause in typing, and listing a 10,000-device folder on each would be wasted.
+ */
+import path from 'node:path';
+import { discoverFolder, type DeviceSpec, type DiscoveryOptions } from '../../jobs/discovery';
+
+/** Folders above the file that are looked at: a workspace nests device folders a few levels deep. */
+const MAX_LEVELS_UP = 6;
+const CACHE_MS = 5_000;
+
+export class DevicePairs {
+  private readonly cache = new Map<string, { at: number; byIntended: Map<string, DeviceSpec> }>();
+
+  /** The device whose intended config is `file` (absolute path), or undefined. */
+  async forIntended(file: string, options: DiscoveryOptions): Promise<DeviceSpec | undefined> {
+    const key = `${options.runningGlob ?? ''}\u0000${options.intendedGlob ?? ''}`;
+    let folder = path.dirname(file);
+    for (let level = 0; level < MAX_LEVELS_UP; level++) {
+      const device = (await this.devicesOf(folder, key, options)).get(file);
+      if (device !== undefined) return device;
+      const parent = path.dirname(folder);
+      if (parent === folder) break;
+      folder = parent;
+    }
+    return undefined;
+  }
+
+  /** Forget what was discovered (files were created, renamed or deleted). */
+  clear(): void {
+    this.cache.clear();
+  }
+
+  private async devicesOf(
+    folder: string,
+    key: string,
+    options: DiscoveryOptions,
+  ): Promise<Map<string, DeviceSpec>> {
+    const cacheKey = `${folder}\u0000${key}`;
+    const cached = this.cache.get(cacheKey);
+    if (cached !== undefined && Date.now() - cached.at < CACHE_MS) return cached.byIntended;
+    const found = await discoverFolder(folder, options);
+    const byIntended = new Map(found.devices.map((d) => [d.intended, d] as const));
+    this.cache.set(cacheKey, { at: Date.now(), byIntended });
+    return byIntended;
+  }
+}

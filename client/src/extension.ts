@@ -6,6 +6,7 @@
 import * as vscode from 'vscode';
 import { ServerInfoRequest, type ServerInfo } from '../../server/src/protocol';
 import { registerCommands } from './commands';
+import { adoptConfigLanguage } from './documentLanguage';
 import type { CommandContext } from './commands/commandContext';
 import { JobModel } from './jobs/jobModel';
 import { JobProgress } from './jobs/jobProgress';
@@ -70,6 +71,7 @@ export function activate(context: vscode.ExtensionContext): NetRemediateApi {
     new JobStatusBar(model),
     inlineReview,
     forwardWorkspaceTrust(server),
+    adoptConfigLanguage(server, log),
     vscode.workspace.registerTextDocumentContentProvider(REVIEW_SCHEME, reviewDocuments),
   );
   // A server that failed to start is reported where it is used (the log says why); no unhandled rejection.

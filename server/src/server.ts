@@ -11,6 +11,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { diagnosticsFeature } from './lsp/diagnostics/diagnosticsFeature';
+import { documentPlatformFeature } from './lsp/documentPlatform';
 import { duplicateLineQuickFixFeature } from './lsp/duplicateLineQuickFix';
 import { createEditorContext, featureCapabilities, type EditorFeature } from './lsp/editorContext';
 import { foldingRangeFeature } from './lsp/foldingRanges';
@@ -43,6 +44,7 @@ const editorFeatures: readonly EditorFeature[] = [
   inlineReview.feature,
   workspaceSymbolFeature,
   duplicateLineQuickFixFeature,
+  documentPlatformFeature,
 ];
 
 connection.onInitialize((params) => {

@@ -239,12 +239,16 @@ export async function runUiCheck(opt) {
         if (!titles.some((t) => t.includes('2 commands · Review'))) {
           throw new Error(`lenses: ${titles.join(' | ')}`);
         }
+        // A line near the top of a changed section (lines below the fold are not rendered).
         const line = page
-          .locator('.monaco-editor .view-lines .view-line', {
-            hasText: '25 permit icmp any any packet-too-big',
+          .locator('.editor-group-container.active .monaco-editor .view-lines .view-line', {
+            hasText: 'WAN uplink to ISP-A (circuit',
           })
           .first();
-        await line.hover();
+        await line.hover({ timeout: 15000 }).catch(async (e) => {
+          await page.screenshot({ path: path.join(opt.out, '05-failure.png') }).catch(() => {});
+          throw e;
+        });
         await page
           .locator('.monaco-hover', { hasText: 'Remediation of this section' })
           .first()

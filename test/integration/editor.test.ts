@@ -131,8 +131,25 @@ describe('NetRemediate editor features in a real VS Code', () => {
     assert.match(text, /access list `WAN-IN`: defined at line \d+ · 1 reference/);
   });
 
+  it('gives a .cfg config under intended/ its platform language, from its content', async () => {
+    const uri = workspaceFile('intended', 'edge-rtr-01.cfg');
+    const switched = new Promise<vscode.TextDocument>((resolve) => {
+      const check = (document: vscode.TextDocument): void => {
+        if (document.uri.toString() !== uri.toString() || document.languageId !== 'cisco-ios') return;
+        subscription.dispose();
+        resolve(document);
+      };
+      const subscription = vscode.workspace.onDidOpenTextDocument(check);
+      vscode.workspace.textDocuments.forEach(check);
+    });
+    const opened = await openFixture('intended', 'edge-rtr-01.cfg');
+    assert.notEqual(opened.languageId, 'cisco-nxos');
+    assert.equal((await switched).languageId, 'cisco-ios');
+  });
+
   it('reviews an intended config inline: a Review lens per changed section opens the diff at it', async () => {
     const document = await openFixture('intended', 'edge-rtr-01.cfg');
+    assert.equal(document.languageId, 'cisco-ios');
     const lenses = await vscode.commands.executeCommand<vscode.CodeLens[]>(
       'vscode.executeCodeLensProvider',
       document.uri,

@@ -5,7 +5,7 @@
  * Imports only vscode-languageserver-protocol: vscode-languageclient's main entry requires `vscode`
  * (would break the server bundle) and vscode-languageserver would drag the server library into the client.
  */
-import { RequestType0 } from 'vscode-languageserver-protocol';
+import { RequestType, RequestType0 } from 'vscode-languageserver-protocol';
 
 /** VS Code language ids, as contributed in package.json. */
 export const LANGUAGE_IDS = ['cisco-ios', 'cisco-nxos'] as const;
@@ -41,5 +41,20 @@ export interface ServerInfo {
 
 /** Sent by the client (on start and from tests) to learn what the running server is. */
 export const ServerInfoRequest = new RequestType0<ServerInfo, void>('netremediate/serverInfo');
+export interface DocumentPlatformResult {
+  platform: PlatformId;
+  /** `language`: the document's language id; `content`: detected from the text; `setting`: the default. */
+  source: 'language' | 'content' | 'setting';
+}
+
+/**
+ * The platform the server reads an open document as. The client asks for files it serves by folder
+ * (`running/`, `intended/`) whose extension gave them another language (`.cfg` is *Properties* in
+ * VS Code), and gives them the device's language when the content says which it is.
+ */
+export const DocumentPlatformRequest = new RequestType<{ uri: string }, DocumentPlatformResult | null, void>(
+  'netremediate/documentPlatform',
+);
+
 export * from './jobs';
 export * from './inlineReview';

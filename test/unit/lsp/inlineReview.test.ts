@@ -8,7 +8,11 @@ import {
   type CodeLens,
   type MarkupContent,
 } from 'vscode-languageserver-protocol/node';
-import { InlineReviewRequest, WorkspaceTrustNotification } from '../../../server/src/protocol';
+import {
+  DocumentPlatformRequest,
+  InlineReviewRequest,
+  WorkspaceTrustNotification,
+} from '../../../server/src/protocol';
 import { startLspSession, type LspSession } from '../../support/lspClient';
 import {
   changeDocument,
@@ -129,6 +133,23 @@ describe('inline review over LSP: lenses and hovers in an intended config whose 
     assert.match(review.predicted, /^ntp server 10\.0\.6\.1$/m);
     assert.doesNotMatch(review.predicted, /^ntp server 10\.0\.5\.2$/m);
     assert.match(review.remediation, /^no ntp server 10\.0\.5\.2$/m);
+  });
+
+  it('says which platform a config served by folder reads as (the client then sets its language)', async () => {
+    const other = fileUri(fixturePath('workspace', 'intended', 'core-sw-02.cfg'));
+    await openDocument(session, other, readFixture('workspace', 'intended', 'core-sw-02.cfg'), 'properties');
+    assert.deepEqual(await session.connection.sendRequest(DocumentPlatformRequest, { uri: other }), {
+      platform: 'cisco_ios',
+      source: 'content',
+    });
+    assert.deepEqual(await session.connection.sendRequest(DocumentPlatformRequest, { uri }), {
+      platform: 'cisco_ios',
+      source: 'language',
+    });
+    assert.equal(
+      await session.connection.sendRequest(DocumentPlatformRequest, { uri: 'file:///not/open.cfg' }),
+      null,
+    );
   });
 
   it('has no lens or review for a config that is not an intended config', async () => {

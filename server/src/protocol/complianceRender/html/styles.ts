@@ -110,26 +110,29 @@ table.matrix { border-collapse: separate; border-spacing: 0; font-size: 12px; wi
 .devices[data-mode='selected'] .device:has(:target) { display: block; }
 .devices[data-mode='all'] .hint-select { display: none; }
 .hint { color: var(--muted); font-size: 13px; margin: 0 0 12px; }
-.device { border: 1px solid var(--border); border-radius: 8px; margin-top: 14px; overflow: hidden; scroll-margin-top: 12px; }
+.device { border: 1px solid var(--border); border-radius: 8px; margin-top: 14px; scroll-margin-top: 12px; }
 .device.is-selected { border-color: var(--accent); box-shadow: 0 0 0 1px var(--accent); }
-.device-head { display: flex; flex-wrap: wrap; align-items: center; gap: 6px 12px; padding: 10px 14px; background: color-mix(in srgb, var(--fg) 4%, var(--surface)); border-bottom: 1px solid var(--border); }
+/* The device's header stays in view while its features scroll by, so a feature is never read without its device. */
+.device-head { position: sticky; top: 0; z-index: 1; display: flex; flex-wrap: wrap; align-items: center; gap: 6px 12px; padding: 10px 14px;
+  background: color-mix(in srgb, var(--fg) 4%, var(--surface)); border-bottom: 1px solid var(--border); border-radius: 8px 8px 0 0; }
 .device-head h3 { margin: 0; font-size: 15px; font-weight: 600; }
 .device-head .where { color: var(--muted); font-size: 12px; flex: 1 1 auto; }
 .device-head .where code { font-family: var(--mono); font-size: 11.5px; }
 .badge { display: inline-block; font-size: 11px; font-weight: 600; padding: 1px 8px; border-radius: 999px; }
 .badge.d { background: var(--warn-tint); color: var(--warn); } .badge.x { background: var(--bad-tint); color: var(--bad); } .badge.c { background: var(--ok-tint); color: var(--ok); }
 .review { font-size: 12px; font-weight: 500; white-space: nowrap; }
-.feature { padding: 12px 14px 14px; border-top: 1px solid var(--border); scroll-margin-top: 12px; }
+.feature { padding: 12px 14px 14px; border-top: 1px solid var(--border); scroll-margin-top: 56px; }
+.feature:last-child { border-radius: 0 0 8px 8px; }
 .device-head + .feature { border-top: 0; }
 .feature.is-focused { background: color-mix(in srgb, var(--accent) 7%, transparent); }
 .feature h4 { display: flex; align-items: baseline; gap: 10px; margin: 0 0 10px; font-size: 13px; font-weight: 600; }
 .feature h4 .counts { font-family: var(--mono); font-weight: 500; color: var(--warn); }
 .feature h4 .review { margin-left: auto; }
 .panes { display: grid; grid-template-columns: repeat(2, minmax(0, 1fr)); gap: 10px; }
-.pane { margin: 0; border: 1px solid var(--border); border-radius: 6px; overflow: hidden; border-left: 3px solid var(--pane, var(--border)); }
+.pane { display: flex; flex-direction: column; margin: 0; background: var(--surface); border: 1px solid var(--border); border-radius: 6px; overflow: hidden; border-left: 3px solid var(--pane, var(--border)); }
 .pane.missing { --pane: var(--ok); } .pane.extra { --pane: var(--bad); } .pane.remediation { --pane: var(--accent); } .pane.rollback { --pane: var(--muted); }
 .pane figcaption { font-size: 11px; font-weight: 600; text-transform: uppercase; letter-spacing: .04em; color: var(--muted); padding: 5px 10px; border-bottom: 1px solid var(--border); }
-.pane pre { margin: 0; padding: 8px 10px; font: 12px/1.45 var(--mono); overflow: auto; max-height: 320px; white-space: pre; background: var(--vscode-textCodeBlock-background, color-mix(in srgb, var(--fg) 3%, var(--surface))); }
+.pane pre { flex: 1 1 auto; margin: 0; padding: 8px 10px; font: 12px/1.45 var(--mono); overflow: auto; max-height: 320px; white-space: pre; background: var(--vscode-textCodeBlock-background, color-mix(in srgb, var(--fg) 3%, var(--surface))); }
 .pane pre.empty { color: var(--muted); font-style: italic; font-family: inherit; }
 .error-box { margin: 12px 14px 14px; padding: 10px 12px; border-radius: 6px; background: var(--bad-tint); color: var(--fg); font: 12px/1.45 var(--mono); white-space: pre-wrap; overflow-wrap: anywhere; }
 .compliant-list { margin: 0; padding: 10px 14px; border-top: 1px solid var(--border); color: var(--muted); font-size: 12px; }

@@ -5,7 +5,7 @@
 // report pages, filters and opens details. Screenshots go to test-output/compliance/.
 //
 //   node test/e2e/report-check.mjs        (alone; `npm run test:vscode` runs it as one check)
-/* global Buffer, document -- Node's Buffer here; `document` only inside functions the page runs */
+/* global Buffer, document, getComputedStyle -- Node's Buffer; the others only inside functions the page runs */
 import fs from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
@@ -83,6 +83,13 @@ async function checkFleetReport(browser, render, out) {
   );
   await page.screenshot({ path: path.join(out, 'report.png') });
   await page.screenshot({ path: path.join(out, 'report-full.png'), fullPage: true });
+  const background = () => page.evaluate(() => getComputedStyle(document.body).backgroundColor);
+  const light = await background();
+  await page.emulateMedia({ colorScheme: 'dark' });
+  const dark = await background();
+  assert(light !== dark, `the dark scheme keeps the light background ${light}`);
+  await page.screenshot({ path: path.join(out, 'report-dark.png') });
+  await page.emulateMedia({ colorScheme: 'light' });
 
   // The BGP cell of core-sw-01: its details come into view, marked, with the missing neighbor.
   const cell = page.locator('#matrix tr', { hasText: 'core-sw-01' }).locator('td.d a', { hasText: '+4' });

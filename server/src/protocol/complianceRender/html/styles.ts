@@ -106,7 +106,8 @@ table.matrix { border-collapse: separate; border-spacing: 0; font-size: 12px; wi
 .legend .n::before { box-shadow: inset 0 0 0 1px var(--border); }
 .legend .x::before { background: var(--bad-tint); box-shadow: inset 0 0 0 1px var(--bad); }
 .devices[data-mode='selected'] .device { display: none; }
-.devices[data-mode='selected'] .device.is-selected, .devices[data-mode='selected'] .device:target,
+.devices[data-mode='selected'] .device.is-selected, .devices[data-mode='selected'] .device:target { display: block; }
+/* Apart: a browser without :has() drops only this rule, not the selection above. */
 .devices[data-mode='selected'] .device:has(:target) { display: block; }
 .devices[data-mode='all'] .hint-select { display: none; }
 .hint { color: var(--muted); font-size: 13px; margin: 0 0 12px; }

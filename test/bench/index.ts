@@ -4,6 +4,7 @@
  */
 import os from 'node:os';
 import { cliBenchmarks } from './cliBench';
+import { complianceReportBenchmarks } from './complianceReportBench';
 import { formatTable, type Measurement } from './measure';
 import { jobsBenchmarks } from './jobsBench';
 import { lspBenchmarks } from './lspBench';
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
     ...(await jobsBenchmarks()),
     ...(await lspUnderLoadBenchmarks()),
     ...(await lspBenchmarks()),
+    ...(await complianceReportBenchmarks()),
   ];
   console.log(formatTable(rows));
   const missed = rows.filter((r) => r.met === false);

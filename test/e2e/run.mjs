@@ -10,6 +10,7 @@ import path from 'node:path';
 import { parseArgs } from 'node:util';
 import { fileURLToPath } from 'node:url';
 import { findCodeServer, now, secs } from './lib.mjs';
+import { runReportCheck } from './report-check.mjs';
 import { runSuite } from './run-suite.mjs';
 import { runUiCheck } from './ui-check.mjs';
 
@@ -74,6 +75,11 @@ if (opt.host === 'electron') {
     failed += checks.filter((c) => !c.ok).length;
     console.log(`UI check: ${secs(now() - t)} s, screenshots in ${path.join(opt.out, 'ui')}`);
   }
+
+  // The HTML compliance report in the same chromium, as one check (screenshots in test-output/compliance/).
+  const report = await runReportCheck();
+  if (report.ok) passed++;
+  else failed++;
 
   const t = now();
   const { code, results } = await runSuite({

@@ -32,6 +32,7 @@ function numberEntries(root: HNode, fixup: Extract<PostLoadFixup, { kind: 'numbe
     for (const entry of acl.children) {
       if (!fixup.entries.some((prefix) => entry.text.startsWith(prefix))) continue;
       entry.text = `${next} ${entry.text}`;
+      entry.key = `${next} ${entry.key}`;
       entry.ruleMemo = undefined;
       next += fixup.step;
       changed = true;

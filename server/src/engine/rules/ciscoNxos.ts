@@ -2,7 +2,9 @@
  * Cisco NX-OS, as data (PLATFORM-RULES.md, "Cisco NX-OS rules" and "Where we must be better").
  * Rules that are ours rather than hier_config's say so in a comment.
  */
+import { NXOS_CANONICAL } from './ciscoCanonical';
 import { CISCO_OBJECTS, CISCO_RISKS } from './ciscoCommon';
+import { NXOS_CONFIRMATION_PROMPTS } from './confirmationPrompts';
 import type { LineageRule, MatchRule, PlatformDriver } from './types';
 
 const INTERFACE: MatchRule = { startswith: 'interface' };
@@ -162,5 +164,8 @@ export const CISCO_NXOS: PlatformDriver = {
   ],
 
   objects: CISCO_OBJECTS,
-  risks: CISCO_RISKS,
+  risks: [...CISCO_RISKS, ...NXOS_CONFIRMATION_PROMPTS],
+
+  // Issue 9, canonical comparison: interface abbreviations, VLAN lists, masks (ciscoCanonical.ts).
+  canonical: NXOS_CANONICAL,
 };

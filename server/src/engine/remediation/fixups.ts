@@ -55,7 +55,10 @@ function splitLists(
   let changed = false;
   const out: HNode[] = [];
   for (const node of root.children) {
-    const rest = node.text.startsWith(fixup.prefix) ? node.text.slice(fixup.prefix.length) : '';
+    // `vlan 10, 20 - 22` as typed is the list the device prints as `vlan 10,20-22` (issue 9).
+    const rest = node.text.startsWith(fixup.prefix)
+      ? node.text.slice(fixup.prefix.length).replace(/ ?([,-]) ?/g, '$1')
+      : '';
     if ((rest.indexOf(',') < 0 && rest.indexOf('-') < 0) || !list.test(rest)) {
       out.push(node);
       continue;

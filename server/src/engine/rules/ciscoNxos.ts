@@ -134,6 +134,9 @@ export const CISCO_NXOS: PlatformDriver = {
       { startswith: 'class' },
       { startswith: 'police' },
     ),
+    // Issue 9 (confirmation prompts): one CoPP profile at a time; a new one replaces the old with one
+    // command (which asks, confirmationPrompts.ts), never `no copp profile` first.
+    under({ startswith: 'copp profile ' }),
   ],
 
   idempotentAvoid: [

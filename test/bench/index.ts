@@ -27,12 +27,15 @@ async function main(): Promise<void> {
   const wanted = process.argv.slice(2);
   const unknown = wanted.filter((w) => !groups.some(([name]) => name === w));
   if (unknown.length > 0) {
-    console.error(`unknown bench group(s): ${unknown.join(', ')}; known: ${groups.map(([n]) => n).join(', ')}`);
+    console.error(
+      `unknown bench group(s): ${unknown.join(', ')}; known: ${groups.map(([n]) => n).join(', ')}`,
+    );
     process.exitCode = 2;
     return;
   }
   const rows: Measurement[] = [];
-  for (const [name, run] of groups) if (wanted.length === 0 || wanted.includes(name)) rows.push(...(await run()));
+  for (const [name, run] of groups)
+    if (wanted.length === 0 || wanted.includes(name)) rows.push(...(await run()));
   console.log(formatTable(rows));
   const missed = rows.filter((r) => r.met === false);
   if (missed.length > 0) {

@@ -115,7 +115,8 @@ or for a frame the platform does not have (checkpoint on IOS, replace on NX-OS).
         { frame: frameChoice.frame, deviceId, tag: frameChoice.tag },
       );
     } catch (error) {
-      if (error instanceof FrameError) throw new UsageError(`${deviceId} is ${platform}: ${error.message}`, false);
+      if (error instanceof FrameError)
+        throw new UsageError(`${deviceId} is ${platform}: ${error.message}`, false);
       throw error;
     }
     const { remediation, rollback } = framed;

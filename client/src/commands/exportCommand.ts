@@ -4,6 +4,7 @@
  */
 import * as vscode from 'vscode';
 import { exportJobResults, type ExportSummary } from '../export/exportResults';
+import { frameSetting } from '../frameSetting';
 import { jobLabel } from '../jobs/jobFormat';
 import { isFinished } from '../jobs/jobModel';
 import { requireTrust, type CommandFactory } from './commandContext';
@@ -80,7 +81,7 @@ export const exportResults: CommandFactory =
     } else {
       void vscode.window
         .showInformationMessage(
-          `NetRemediate: exported ${summary.scripts} scripts of ${summary.devices} devices and report.json to ${vscode.workspace.asRelativePath(summary.dir)}.`,
+          `NetRemediate: exported ${summary.scripts} scripts of ${summary.devices} devices and report.json to ${vscode.workspace.asRelativePath(summary.dir)}.${summary.unframed > 0 ? ` ${summary.unframed} device(s) have no scripts: their platform has no "${frameSetting()}" frame (netremediate.frame).` : ''}`,
           'Open Report',
         )
         .then(async (choice) => {

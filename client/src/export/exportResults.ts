@@ -4,10 +4,13 @@
  * job spans several folders) and `report.json` in the batch results format. The server has no export
  * request: the texts come page by page from DeviceResultsRequest with `include_texts`, and the files
  * are written with vscode.workspace.fs. Names are sanitised; a target outside the folder is refused.
+ * Scripts are written in the `netremediate.frame` safe-apply frame (the server frames them); a device
+ * whose platform has no such frame gets no script files, and its `frame_error` is in the report.
  */
 import * as vscode from 'vscode';
 import { DeviceResultsRequest, type DeviceResult, type JobSummary } from '../../../server/src/protocol';
 import { batchResultsDocument } from '../../../server/src/protocol/exportFormat';
+import { frameSetting } from '../frameSetting';
 import { folderName } from '../jobs/jobFormat';
 import type { ServerConnection } from '../serverConnection';
 import { isInside, sanitizeFileName, UniqueNames } from './safeFileNames';
@@ -22,6 +25,8 @@ export interface ExportSummary {
   readonly devices: number;
   /** The user cancelled: the report was not written. */
   readonly cancelled: boolean;
+  /** Devices without script files: their platform has no such frame. */
+  readonly unframed: number;
 }
 
 function inside(root: vscode.Uri, ...segments: string[]): vscode.Uri {
@@ -46,6 +51,8 @@ export async function exportJobResults(
   let severalFolders = job.folders.length > 1;
   let scripts = 0;
   let total = job.total_devices;
+  let unframed = 0;
+  const frame = frameSetting();
   await vscode.workspace.fs.createDirectory(root);
 
   for (let offset = 0; offset < total; offset += PAGE) {
@@ -55,6 +62,7 @@ export async function exportJobResults(
       offset,
       limit: PAGE,
       include_texts: true,
+      frame,
     });
     total = page.total;
     if (offset === 0 && !severalFolders) {
@@ -63,6 +71,10 @@ export async function exportJobResults(
     for (const device of page.devices) {
       devices.push(device);
       if (device.status !== 'success') continue;
+      if (device.frame_error !== undefined) {
+        unframed++;
+        continue;
+      }
       const sub = severalFolders ? [sanitizeFileName(folderName(device.folder))] : [];
       const base = sanitizeFileName(device.device_id);
       // One name per device for both scripts, unique within its directory.
@@ -87,8 +99,8 @@ export async function exportJobResults(
   const report = inside(root, 'report.json');
   const cancelled = token?.isCancellationRequested === true;
   if (!cancelled) {
-    const text = `${JSON.stringify(batchResultsDocument(job, devices), null, 2)}\n`;
+    const text = `${JSON.stringify(batchResultsDocument(job, devices, frame), null, 2)}\n`;
     await vscode.workspace.fs.writeFile(report, encoder.encode(text));
   }
-  return { dir: root, scripts, report, devices: devices.length, cancelled };
+  return { dir: root, scripts, report, devices: devices.length, cancelled, unframed };
 }

@@ -7,12 +7,18 @@
  */
 import * as vscode from 'vscode';
 import { ReviewDocumentsRequest, type ReviewDocumentsResult } from '../../../server/src/protocol';
+import { frameSetting } from '../frameSetting';
 import { errorText, type ServerConnection } from '../serverConnection';
 import type { JobModel } from '../jobs/jobModel';
 import { parseReviewUri, type DeviceRef, type ReviewKind } from './reviewUris';
 
 function cacheKey(ref: DeviceRef): string {
   return `${ref.job_id}\u0000${ref.folder}\u0000${ref.device_id}`;
+}
+
+/** The cache holds one frame's scripts: a change of `netremediate.frame` fetches again. */
+function cacheKeyFramed(ref: DeviceRef, frame: string): string {
+  return `${cacheKey(ref)}\u0000${frame}`;
 }
 
 /** The text of one side, or a comment line saying why there is none. */
@@ -78,13 +84,15 @@ export class ReviewContentProvider implements vscode.TextDocumentContentProvider
 
   /** The device's review documents; `fresh` fetches again (inputs may have changed since). */
   review(ref: DeviceRef, fresh = false): Promise<ReviewDocumentsResult | null> {
-    const key = cacheKey(ref);
+    const frame = frameSetting();
+    const key = cacheKeyFramed(ref, frame);
     let entry = fresh ? undefined : this.cache.get(key);
     if (entry === undefined) {
       entry = this.server.request(ReviewDocumentsRequest, {
         job_id: ref.job_id,
         folder: ref.folder,
         device_id: ref.device_id,
+        frame,
       });
       this.cache.set(key, entry);
       entry.catch(() => {

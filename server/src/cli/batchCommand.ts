@@ -7,6 +7,7 @@ import type { DeviceResult, JobSummary } from '../jobs';
 import type * as Export from '../jobs/exportResults';
 import type * as Progress from './batchProgress';
 import type { CliCommand } from './command';
+import { FRAME_USAGE, parseFrameOption } from './frameOption';
 import { EXIT_INCOMPLETE, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io';
 import { engineWithRules } from './rulesOption';
 
@@ -75,7 +76,7 @@ export const batchCommand: CliCommand = {
   summary: 'remediation and rollback for every device of workspace folders or manifests, on worker threads',
   usage: `netremediate batch FOLDER|MANIFEST... [--workers N] [--store DIR] [--out DIR] [--format text|json]
                     [--timeout MS] [--shard I/N] [--rules FILE] [--comment TEXT] [--ticket REF]
-                    [--running-glob G] [--intended-glob G]
+                    [--running-glob G] [--intended-glob G] [--frame none|terminal|replace|checkpoint] [--frame-tag T]
 
   FOLDER       a folder with a netremediate.json manifest, or running/ and intended/ folders paired by name
   MANIFEST     a netremediate.json file
@@ -89,8 +90,13 @@ export const batchCommand: CliCommand = {
   --rules F    extra platform rules, JSON as in the netremediate.rules setting
   --running-glob G, --intended-glob G
                where a folder without a manifest keeps its configs (default running/**/* and intended/**/*)
+  ${FRAME_USAGE}
+               A frame applies to the scripts --out writes and --format json prints; a device whose
+               platform has no such frame (checkpoint on IOS, replace on NX-OS) gets no script files.
 Ctrl-C cancels the job; the devices finished so far are kept and reported.
-Exit code 1 when a device failed or its remediation is unverified, 2 when the job could not run.`,
+Devices whose bare scripts make the device ask for confirmation are named on stderr.
+Exit code 1 when a device failed or its remediation is unverified, or a device could not be framed;
+2 when the job could not run.`,
   async run(argv: string[], io: CliIo): Promise<number> {
     const { JobManager, parseShard } = loadOnUse<typeof Jobs>(() => require('../jobs'));
     const { allDeviceResults, batchResultsDocument, exportJobResults } = loadOnUse<typeof Export>(() =>
@@ -113,8 +119,15 @@ Exit code 1 when a device failed or its remediation is unverified, 2 when the jo
         ticket: { type: 'string' },
         'running-glob': { type: 'string' },
         'intended-glob': { type: 'string' },
+        frame: { type: 'string' },
+        'frame-tag': { type: 'string' },
       },
     });
+    const frameChoice = parseFrameOption(values.frame, values['frame-tag']);
+    if (frameChoice.frame !== 'none' && values.out === undefined && values.format !== 'json')
+      throw new UsageError('--frame frames the scripts of --out or --format json: give one of them');
+    const frame =
+      frameChoice.frame === 'none' ? undefined : { frame: frameChoice.frame, tag: frameChoice.tag };
     if (positionals.length === 0) throw new UsageError('batch takes at least one FOLDER or MANIFEST');
     if (values.format !== 'text' && values.format !== 'json')
       throw new UsageError(`--format ${values.format}: expected text or json`);
@@ -165,13 +178,22 @@ Exit code 1 when a device failed or its remediation is unverified, 2 when the jo
         io.err(`netremediate batch: the job could not run: ${job.error ?? 'unknown reason'}\n`);
         return EXIT_USAGE;
       }
-      const devices = [...allDeviceResults(manager, job.job_id, values.format === 'json')];
-      if (values.format === 'json')
-        io.out(`${JSON.stringify(batchResultsDocument(job, devices), null, 2)}\n`);
+      const json = values.format === 'json';
+      const devices = [...allDeviceResults(manager, job.job_id, json, json ? frame : undefined)];
+      if (json) io.out(`${JSON.stringify(batchResultsDocument(job, devices, frame?.frame), null, 2)}\n`);
       else io.out(textReport(job, devices, process.cwd()));
+      let unframed: readonly { device_id: string; error: string }[] = [];
       if (values.out !== undefined) {
-        const written = exportJobResults(manager, job.job_id, values.out);
-        io.err(`wrote ${written.scripts} scripts and ${path.relative(process.cwd(), written.report)}\n`);
+        const written = exportJobResults(manager, job.job_id, values.out, frame);
+        unframed = written.unframed;
+        const how = frame === undefined ? '' : ` (--frame ${frame.frame})`;
+        io.err(
+          `wrote ${written.scripts} scripts${how} and ${path.relative(process.cwd(), written.report)}\n`,
+        );
+      } else if (json) {
+        unframed = devices.flatMap((d) =>
+          d.frame_error === undefined ? [] : [{ device_id: d.device_id, error: d.frame_error }],
+        );
       }
       const bad = devices.filter((d) => d.status !== 'success' || d.verified === false);
       for (const d of bad) {
@@ -179,7 +201,17 @@ Exit code 1 when a device failed or its remediation is unverified, 2 when the jo
           d.error ?? (d.verified === false ? 'the predicted config differs from the intended one' : d.status);
         io.err(`${d.device_id}: ${why}\n`);
       }
-      return bad.length > 0 || job.status !== 'completed' ? EXIT_INCOMPLETE : EXIT_OK;
+      for (const u of unframed) io.err(`${u.device_id}: not framed, no scripts written: ${u.error}\n`);
+      if (frame === undefined) {
+        const asking = devices.filter((d) => d.needs_confirmation === true);
+        for (const d of asking) {
+          io.err(
+            `${d.device_id}: warning: its scripts make the device ask for confirmation; --frame terminal|replace|checkpoint answers (docs/safe-apply.md)\n`,
+          );
+        }
+      }
+      const failed = bad.length > 0 || unframed.length > 0 || job.status !== 'completed';
+      return failed ? EXIT_INCOMPLETE : EXIT_OK;
     } finally {
       process.off('SIGINT', onSigint);
       await manager.close();

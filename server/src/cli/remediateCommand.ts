@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { Difference, ParsedConfig } from '../engine';
+import { FrameError, type Difference, type FramedScripts, type ParsedConfig } from '../engine';
 import { EXIT_INCOMPLETE, EXIT_OK, UsageError, type CliIo } from './io';
 import type { CliCommand } from './command';
 import { readConfigPair } from './configPair';
+import { confirmationWarning, FRAME_USAGE, parseFrameOption } from './frameOption';
 import { engineWithRules } from './rulesOption';
 
 function parseIndent(value: string | undefined): number | undefined {
@@ -40,7 +41,8 @@ export const remediateCommand: CliCommand = {
   name: 'remediate',
   summary: "the commands that turn a device's running config into its intended config, and their rollback",
   usage: `netremediate remediate RUNNING INTENDED [--platform cisco_ios|cisco_nxos|auto] [--rules FILE] [--only TAG] [--rollback] [--future]
-                            [--no-exits] [--indent N] [--format text|json]
+                            [--no-exits] [--indent N] [--frame none|terminal|replace|checkpoint] [--frame-tag T]
+                            [--format text|json]
 
   --platform   the configs' platform (default auto: detected from their content)
   --rules F    extra platform rules, JSON as in the netremediate.rules setting
@@ -50,10 +52,15 @@ export const remediateCommand: CliCommand = {
   --future     also print the predicted config after the remediation
   --no-exits   leave out sectional exit lines (exit, exit-address-family, ...), for review and comparison
   --indent N   spaces per level (default: the platform's, IOS 1, NX-OS 2)
-  --format     text: the script(s) (default); json: {device_id, platform, status, verified, remediation,
-               rollback, future?, verify, change_score, risks}
+  ${FRAME_USAGE}
+  --format     text: the script(s) (default); json: {device_id, platform, status, verified, frame,
+               needs_confirmation, confirmation_prompts, remediation, rollback, future?, verify,
+               change_score, risks}
+Lines that make the device ask for confirmation are flagged (risk confirmation-prompt); without a frame a
+warning on stderr says so and json has needs_confirmation: true (the exit code does not change).
 Exit code 1 when the predicted config differs from the intended one (the reasons go to stderr); 2 when
-a config did not parse whole (a banner or certificate never closed, binary content), naming file and line.`,
+a config did not parse whole (a banner or certificate never closed, binary content), naming file and line,
+or for a frame the platform does not have (checkpoint on IOS, replace on NX-OS).`,
   run(argv: string[], io: CliIo): number {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -66,12 +73,15 @@ a config did not parse whole (a banner or certificate never closed, binary conte
         future: { type: 'boolean', default: false },
         'no-exits': { type: 'boolean', default: false },
         indent: { type: 'string' },
+        frame: { type: 'string' },
+        'frame-tag': { type: 'string' },
         format: { type: 'string', default: 'text' },
       },
     });
     if (values.format !== 'text' && values.format !== 'json')
       throw new UsageError(`--format ${values.format}: expected text or json`);
     const indent = parseIndent(values.indent);
+    const frameChoice = parseFrameOption(values.frame, values['frame-tag']);
     const { runningFile, intendedFile, platform, ...parsed } = readConfigPair(
       'remediate',
       positionals,
@@ -93,8 +103,23 @@ a config did not parse whole (a banner or certificate never closed, binary conte
       values.only === undefined
         ? remediationTree
         : engine.select(remediationTree, (node) => node.meta?.tags.includes(values.only as string) ?? false);
-    const remediation = engine.render(shown, renderOptions);
-    const rollback = wantsRollback ? engine.render(engine.rollback(running, intended), renderOptions) : '';
+    const deviceId = deviceIdFromPath(runningFile);
+    let framed: FramedScripts;
+    try {
+      framed = engine.frame(
+        platform,
+        {
+          remediation: engine.render(shown, renderOptions),
+          rollback: wantsRollback ? engine.render(engine.rollback(running, intended), renderOptions) : '',
+        },
+        { frame: frameChoice.frame, deviceId, tag: frameChoice.tag },
+      );
+    } catch (error) {
+      if (error instanceof FrameError)
+        throw new UsageError(`${deviceId} is ${platform}: ${error.message}`, false);
+      throw error;
+    }
+    const { remediation, rollback } = framed;
     const future = values.future ? engine.renderConfig(predicted, { indent }) : undefined;
     const plan = {
       verify: verifyResult,
@@ -102,7 +127,6 @@ a config did not parse whole (a banner or certificate never closed, binary conte
       changeScore: engine.changeScore(remediationTree),
     };
     const verified = plan.verify.length === 0;
-    const deviceId = deviceIdFromPath(runningFile);
 
     if (values.format === 'json') {
       const json = {
@@ -110,6 +134,9 @@ a config did not parse whole (a banner or certificate never closed, binary conte
         platform,
         status: 'success',
         verified,
+        frame: framed.frame,
+        needs_confirmation: framed.needsConfirmation,
+        confirmation_prompts: framed.prompts,
         remediation,
         rollback,
         ...(future === undefined ? {} : { future }),
@@ -124,6 +151,7 @@ a config did not parse whole (a banner or certificate never closed, binary conte
       if (future !== undefined) io.out(`\n! predicted config after the remediation\n${future}`);
     }
     for (const risk of plan.risks) io.err(`${deviceId}: risk: ${risk.message} (${risk.path.join(' > ')})\n`);
+    io.err(confirmationWarning(deviceId, framed));
     if (!verified) {
       io.err(
         `${deviceId}: the remediation is incomplete: the predicted config differs from ${intendedFile}\n`,

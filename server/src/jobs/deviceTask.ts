@@ -128,6 +128,8 @@ export function computeDevice(task: DeviceTask, threadId: number): DeviceTaskRes
       rollback_verify: plan.rollbackVerify.map(describeDifference),
     };
     const risks: RiskFlag[] = plan.risks.map((r) => ({ kind: r.kind, path: r.path, message: r.message }));
+    const prompts = (list: readonly { kind: string }[]): boolean =>
+      list.some((r) => r.kind === 'confirmation-prompt');
     const { body, bodyCrc } = encodeBody(texts);
     return {
       threadId,
@@ -143,6 +145,7 @@ export function computeDevice(task: DeviceTask, threadId: number): DeviceTaskRes
         rollback_verified: plan.rollbackVerify.length === 0,
         risks: risks.slice(0, MAX_RISKS),
         risk_count: risks.length,
+        ...(prompts(plan.risks) || prompts(plan.rollback.risks) ? { needs_confirmation: true } : {}),
         duration: Math.round(performance.now() - started),
       },
     };

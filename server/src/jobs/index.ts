@@ -6,6 +6,7 @@
 export { JobManager } from './jobManager';
 export type { JobManagerEvents, ManagerStatus } from './jobManager';
 export type { ReviewDocuments } from './reviewDocuments';
+export type { FrameRequest } from './frameResults';
 export { JobError } from './jobHelpers';
 export type { JobErrorCode } from './jobHelpers';
 export type {

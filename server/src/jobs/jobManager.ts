@@ -10,6 +10,7 @@
  *   manager.getDeviceResults(job.job_id, { include_texts: true });
  */
 import path from 'node:path';
+import { createRemediationEngine, type RemediationEngine } from '../engine';
 import { lockKey } from './deviceLocks';
 import { discoverTargets, formatProblem, type DeviceSpec } from './discovery';
 import { JobError, explicitSpecs, readDevicePage } from './jobHelpers';
@@ -23,6 +24,7 @@ import type {
 } from './jobOptions';
 import type { RunInputs } from './jobState';
 import { JobStore } from './jobStore';
+import { frameDeviceResult, type FrameRequest } from './frameResults';
 import { inShard } from './shard';
 import { readReviewDocuments, type ReviewDocuments } from './reviewDocuments';
 import { recoverJobs } from './storeRecovery';
@@ -50,6 +52,9 @@ export interface ManagerStatus {
 }
 
 export class JobManager extends JobLifecycle {
+  /** Frames scripts as they are read (created on first use: most reads are bare). */
+  private framer: RemediationEngine | undefined;
+
   /** Opens (or creates) the store; jobs found pending or running come back `interrupted`. */
   static async open(options: JobManagerOptions): Promise<JobManager> {
     const store = new JobStore(path.resolve(options.storeDir), options.fsyncEvery ?? 500);
@@ -189,10 +194,16 @@ export class JobManager extends JobLifecycle {
     };
   }
 
-  /** A page of a job's devices, in job order; texts read from the journal when asked for. */
+  /**
+   * A page of a job's devices, in job order; texts read from the journal when asked for, in a safe-apply
+   * frame when `frame` says so.
+   */
   getDeviceResults(jobId: string, query: DeviceQuery = {}): { total: number; devices: DeviceResult[] } {
     const job = this.loaded(jobId);
-    return readDevicePage(job, this.store.journalPath(jobId), query, (m) => this.warn(m));
+    const page = readDevicePage(job, this.store.journalPath(jobId), query, (m) => this.warn(m));
+    const frame = frameRequest(query.frame, query.frame_tag);
+    if (frame === undefined || query.include_texts !== true) return page;
+    return { ...page, devices: page.devices.map((d) => this.framed(d, frame)) };
   }
 
   getDeviceResult(
@@ -234,9 +245,17 @@ export class JobManager extends JobLifecycle {
     folder: string,
     deviceId: string,
     unsaved?: ReadonlyMap<string, string>,
+    frame?: FrameRequest,
   ): Promise<ReviewDocuments | undefined> {
     const device = this.getDeviceResult(jobId, folder, deviceId, true);
-    return device === undefined ? undefined : readReviewDocuments(device, unsaved, this.options.userRules);
+    if (device === undefined) return undefined;
+    return readReviewDocuments(this.framed(device, frame), unsaved, this.options.userRules);
+  }
+
+  private framed(device: DeviceResult, frame: FrameRequest | undefined): DeviceResult {
+    if (frame === undefined || frame.frame === 'none') return device;
+    this.framer ??= createRemediationEngine({ userRules: this.options.userRules });
+    return frameDeviceResult(device, frame, this.framer);
   }
 
   /** For the server status request. */
@@ -276,4 +295,8 @@ export class JobManager extends JobLifecycle {
     this.batcher.dispose();
     await this.pool.close();
   }
+}
+
+function frameRequest(frame: DeviceQuery['frame'], tag: string | undefined): FrameRequest | undefined {
+  return frame === undefined || frame === 'none' ? undefined : { frame, tag };
 }

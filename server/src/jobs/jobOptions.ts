@@ -3,7 +3,7 @@
  * `netremediate.*` settings and the `netremediate batch` flags the adapters map onto them).
  */
 import os from 'node:os';
-import type { Platform } from '../engine';
+import type { FrameKind, Platform } from '../engine';
 import type { DiscoveryOptions } from './discovery';
 import type { Shard } from './shard';
 import type { DeviceStatus, JobStatus } from './types';
@@ -123,4 +123,8 @@ export interface DeviceQuery {
   readonly status?: DeviceStatus;
   /** Add remediation, rollback, predicted and verify texts (read from the journal). */
   readonly include_texts?: boolean;
+  /** Return the remediation and rollback texts in this safe-apply frame (docs/safe-apply.md). */
+  readonly frame?: FrameKind;
+  /** Appended to the frame's archive / checkpoint name. */
+  readonly frame_tag?: string;
 }

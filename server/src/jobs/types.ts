@@ -3,7 +3,9 @@
  * know (snake_case fields), so that the LSP requests and `netremediate batch --format json` pass them on
  * as they are. Times are ISO strings; `duration`, `queue_time` and device `duration` are milliseconds.
  */
-import type { Platform } from '../engine';
+import type { FrameKind, Platform } from '../engine';
+
+export type { FrameKind };
 
 /**
  * `pending` (queued, maybe waiting for device locks) → `running` → `completed` | `failed` | `cancelled`.
@@ -72,6 +74,12 @@ export interface DeviceSummary {
   /** At most 20; `risk_count` says how many there were. */
   readonly risks?: readonly RiskFlag[];
   readonly risk_count?: number;
+  /**
+   * The bare remediation or rollback has lines that make the device ask for confirmation (risk
+   * `confirmation-prompt`): only a frame answers them (docs/safe-apply.md). In a framed result, whether
+   * the framed scripts still leave one to the operator.
+   */
+  readonly needs_confirmation?: boolean;
   readonly parse_errors?: readonly ParseError[];
   /** Milliseconds the task took in its worker. */
   readonly duration?: number;
@@ -93,7 +101,14 @@ export interface DeviceTexts {
   readonly rollback_verify: readonly string[];
 }
 
-export type DeviceResult = DeviceSummary & Partial<DeviceTexts>;
+/** Set when the texts were asked for in a safe-apply frame (DeviceQuery `frame`). */
+export interface DeviceFraming {
+  readonly frame?: FrameKind;
+  /** The platform has no such frame (IOS `checkpoint`, NX-OS `replace`): the texts are left bare. */
+  readonly frame_error?: string;
+}
+
+export type DeviceResult = DeviceSummary & Partial<DeviceTexts> & DeviceFraming;
 
 /** A job that holds devices another job needs. */
 export interface LockHolder {

@@ -71,6 +71,7 @@ export type DeviceOutcome = Pick<
   | 'rollback_verified'
   | 'risks'
   | 'risk_count'
+  | 'needs_confirmation'
   | 'parse_errors'
 > & {
   readonly status: 'success' | 'failed';

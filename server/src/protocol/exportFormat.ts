@@ -3,7 +3,7 @@
  * results document and the file names per device. Pure functions, part of the contract like the
  * messages: the client may import only the protocol, and the two exports must not drift apart.
  */
-import type { DeviceResult, JobSummary } from '../jobs/types';
+import type { DeviceResult, FrameKind, JobSummary } from '../jobs/types';
 
 /** A file-name-safe form of a device id or folder name: no separators, no `..`, no control characters. */
 export function sanitizeFileName(name: string): string {
@@ -34,11 +34,19 @@ export class UniqueNames {
   }
 }
 
-/** The batch results document users know: the job, then every device with its texts, then the summary. */
-export function batchResultsDocument(job: JobSummary, devices: readonly DeviceResult[]): object {
+/**
+ * The batch results document users know: the job, then every device with its texts, then the summary.
+ * With a safe-apply frame, `frame` says which, and the texts are the framed scripts.
+ */
+export function batchResultsDocument(
+  job: JobSummary,
+  devices: readonly DeviceResult[],
+  frame?: FrameKind,
+): object {
   const { summary, ...fields } = job;
   return {
     ...fields,
+    frame: frame ?? 'none',
     results: devices.map((d) => ({
       device_id: d.device_id,
       folder: d.folder,
@@ -50,6 +58,8 @@ export function batchResultsDocument(job: JobSummary, devices: readonly DeviceRe
       error: d.error,
       change_score: d.change_score,
       risks: d.risks,
+      needs_confirmation: d.needs_confirmation ?? false,
+      frame_error: d.frame_error,
       verify: d.verify,
       duration: d.duration,
       running: d.running,

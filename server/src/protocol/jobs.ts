@@ -9,6 +9,7 @@ import type {
   DeviceResult,
   DeviceStatus,
   DevicesEvent,
+  FrameKind,
   JobEvent,
   JobStatus,
   JobSummary,
@@ -21,6 +22,7 @@ export type {
   DeviceStatus,
   DeviceSummary,
   DevicesEvent,
+  FrameKind,
   InputFile,
   JobEvent,
   JobResultSummary,
@@ -105,6 +107,13 @@ export interface DeviceResultsParams extends JobParams {
   status?: DeviceStatus;
   /** Add remediation, rollback, predicted and verify texts (read lazily from the store). */
   include_texts?: boolean;
+  /**
+   * With `include_texts`: the remediation and rollback in this safe-apply frame (docs/safe-apply.md);
+   * a device whose platform has no such frame keeps its bare texts and gets `frame_error`.
+   */
+  frame?: FrameKind;
+  /** Appended to the frame's archive / checkpoint name (`netremediate-<device>-<tag>`). */
+  frame_tag?: string;
 }
 
 export interface DeviceResultsResult {
@@ -119,6 +128,9 @@ export const DeviceResultsRequest = new RequestType<DeviceResultsParams, DeviceR
 export interface ReviewParams extends JobParams {
   folder: string;
   device_id: string;
+  /** The remediation and rollback script documents in this safe-apply frame (the `netremediate.frame` setting). */
+  frame?: FrameKind;
+  frame_tag?: string;
 }
 
 /** What the review diff editors show for one device. */

@@ -120,6 +120,37 @@ describe('job protocol over a real JSON-RPC connection', () => {
     assert.match(review.device.remediation ?? '', /ntp server 10\.0\.6\.2/);
     assert.match(review.device.predicted ?? '', /ntp server 10\.0\.6\.2/);
 
+    // Safe-apply frames (netremediate.frame): the scripts framed, the predicted config as it was.
+    const framed = await session.connection.sendRequest(ReviewDocumentsRequest, {
+      job_id: started.job_id,
+      folder: FLEET,
+      device_id: 'core-rtr-01',
+      frame: 'replace',
+      frame_tag: 'CHG-1234',
+    });
+    assert.match(framed?.device.remediation ?? '', /^configure terminal revert timer 10$/m);
+    assert.match(
+      framed?.device.rollback ?? '',
+      /^configure replace flash:netremediate-core-rtr-01-CHG-1234-pre\.cfg force$/m,
+    );
+    assert.equal(framed?.device.predicted, review.device.predicted);
+    const checkpoint = await session.connection.sendRequest(DeviceResultsRequest, {
+      job_id: started.job_id,
+      include_texts: true,
+      frame: 'checkpoint',
+    });
+    const byId = new Map(checkpoint.devices.map((d) => [d.device_id, d]));
+    assert.match(byId.get('core-rtr-01')?.frame_error ?? '', /NX-OS/);
+    assert.match(byId.get('leaf-101')?.remediation ?? '', /^checkpoint netremediate-leaf-101$/m);
+    await assert.rejects(
+      session.connection.sendRequest(DeviceResultsRequest, {
+        job_id: started.job_id,
+        include_texts: true,
+        frame: 'commit' as never,
+      }),
+      /frame commit: expected one of none, terminal, replace, checkpoint/,
+    );
+
     const status = await session.connection.sendRequest(ServerStatusRequest);
     assert.equal(status.store_dir, path.join(store.dir, 'jobs'));
     assert.ok(status.store_bytes > 0);

@@ -3,7 +3,8 @@
  * IOS and NX-OS configs,
  * - predict(running, remediate(running, intended)) equals intended as a tree;
  * - the rollback applied to that prediction gets back to running;
- * - the remediation of a config against itself is empty.
+ * - the remediation of a config against itself is empty, and against itself respelled (interface
+ *   abbreviations, NX-OS masks, VLAN list order, blanks: issue 9) too.
  * Seeded: a failure names its seed, which reproduces it.
  */
 import assert from 'node:assert/strict';
@@ -14,6 +15,7 @@ import { generateIosConfig } from '../../support/generateIosConfig';
 import { editConfig } from './support/configEdits';
 import { generateNxosConfig } from './support/generateNxosConfig';
 import { seededRandom } from './support/random';
+import { respell } from './support/respell';
 
 const parser = createEngine();
 const engine = createRemediationEngine();
@@ -60,6 +62,21 @@ describe('remediation properties over generated pairs', () => {
         const again = engine.load(parser.parse(text, { platform }));
         assert.equal(engine.render(engine.remediate(config, again)), '', `seed ${seed}`);
         assert.equal(engine.render(engine.remediate(config, config)), '', `seed ${seed}`);
+      }
+    });
+
+    test(`${platform}: a config against itself respelled needs nothing, both ways`, () => {
+      for (let seed = 1; seed <= 300; seed++) {
+        const random = seededRandom(seed * 31 + 7);
+        const text = editConfig(base[seed % base.length], random, random.int(4), indent);
+        const respelled = respell(text, platform, random);
+        const plan = engine.plan(parser.parse(text, { platform }), parser.parse(respelled, { platform }));
+        const detail = {
+          remediation: engine.render(plan.remediation),
+          rollback: engine.render(plan.rollback),
+        };
+        if (detail.remediation !== '' || detail.rollback !== '' || plan.verify.length > 0)
+          assert.fail(explain(seed, text, respelled, detail));
       }
     });
   }

@@ -90,7 +90,7 @@ export function selectLines(remediation: ConfigTree, keep: (node: HNode) => bool
 }
 
 function copyMatching(node: HNode, keep: (node: HNode) => boolean): HNode {
-  const copy = new HNode(node.text, node.kind, node.source);
+  const copy = new HNode(node.text, node.kind, node.source, node.key);
   copy.meta = node.meta;
   for (const c of node.children) {
     const sub = copyMatching(c, keep);

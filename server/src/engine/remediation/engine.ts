@@ -5,6 +5,7 @@ import type { PlatformDriver } from '../rules/types';
 import { validateUserRules, withUserRules, type RuleError } from '../rules/userRules';
 import { annotate, changeScore, selectLines } from './annotate';
 import type { HNode } from './hnode';
+import { frameScripts, type FramedScripts, type FrameOptions } from './frame';
 import { loadConfig } from './load';
 import { predictTree } from './predict';
 import { remediateTrees } from './remediate';
@@ -81,6 +82,15 @@ export interface RemediationEngine {
   diff(running: ParsedConfig, intended: ParsedConfig, options?: UnifiedDiffOptions): string;
   /** Load both, remediate, roll back, predict and verify both ways, score and flag: one device. */
   plan(running: ParsedConfig, intended: ParsedConfig): RemediationPlan;
+  /**
+   * A device's rendered remediation and rollback in a safe-apply frame (frame.ts), with the lines that
+   * make the device ask for confirmation. Throws FrameError for a frame the platform does not have.
+   */
+  frame(
+    platform: Platform,
+    scripts: { readonly remediation: string; readonly rollback: string },
+    options: FrameOptions,
+  ): FramedScripts;
 }
 
 export function createRemediationEngine(options: RemediationEngineOptions = {}): RemediationEngine {
@@ -111,6 +121,7 @@ export function createRemediationEngine(options: RemediationEngineOptions = {}):
     risks: (remediation) => annotate(remediation),
     select: (remediation, keep) => selectLines(remediation, keep),
     diff: (running, intended, diffOptions) => unifiedDiff(running, intended, diffOptions),
+    frame: (platform, scripts, frameOptions) => frameScripts(rulesFor(platform), scripts, frameOptions),
     plan: (runningParsed, intendedParsed) => {
       const running = engine.load(runningParsed);
       const intended = engine.load(intendedParsed);

@@ -32,6 +32,7 @@ function numberEntries(root: HNode, fixup: Extract<PostLoadFixup, { kind: 'numbe
     for (const entry of acl.children) {
       if (!fixup.entries.some((prefix) => entry.text.startsWith(prefix))) continue;
       entry.text = `${next} ${entry.text}`;
+      entry.key = `${next} ${entry.key}`;
       entry.ruleMemo = undefined;
       next += fixup.step;
       changed = true;
@@ -54,7 +55,10 @@ function splitLists(
   let changed = false;
   const out: HNode[] = [];
   for (const node of root.children) {
-    const rest = node.text.startsWith(fixup.prefix) ? node.text.slice(fixup.prefix.length) : '';
+    // `vlan 10, 20 - 22` as typed is the list the device prints as `vlan 10,20-22` (issue 9).
+    const rest = node.text.startsWith(fixup.prefix)
+      ? node.text.slice(fixup.prefix.length).replace(/ ?([,-]) ?/g, '$1')
+      : '';
     if ((rest.indexOf(',') < 0 && rest.indexOf('-') < 0) || !list.test(rest)) {
       out.push(node);
       continue;

@@ -53,19 +53,26 @@ export class HNode {
   /** Set while the children are still only in `source` (see PendingChildren). */
   private pending: PendingChildren | undefined = undefined;
   depth = 0;
-  /** Text → first child with it; built on the first lookup in a large section, then kept up to date. */
+  /** Key → first child with it; built on the first lookup in a large section, then kept up to date. */
   private index: Map<string, HNode> | undefined = undefined;
-  /** Whether some children repeat a sibling's text: unknown until asked (or the index is built). */
+  /** Whether some children repeat a sibling's key: unknown until asked (or the index is built). */
   private duplicates: boolean | undefined = false;
   /** Memoised rule matches (owned by the rule book that computed them). */
   ruleMemo: unknown = undefined;
   meta: ChangeMeta | undefined = undefined;
 
   constructor(
+    /** The line as written: what a script or config prints. */
     public text: string,
     readonly kind: NodeKind = 'line',
     /** The parsed line this node came from (through copies), for line numbers in diagnostics. */
     readonly source: ConfigNode | undefined = undefined,
+    /**
+     * What the line is compared by: its canonical form (`interface Gi1/0/1` and `interface
+     * GigabitEthernet1/0/1` share one, see rules/canonical.ts), set by the loader; the text itself for
+     * lines that have only one spelling. Siblings are found, paired and merged by key; scripts print text.
+     */
+    public key: string = text,
   ) {}
 
   /** In order; change them through add / setChildren / removeChildren only. */
@@ -101,15 +108,15 @@ export class HNode {
     }
     (this.kids as HNode[]).push(child);
     if (this.index !== undefined) {
-      if (this.index.has(child.text)) this.duplicates = true;
-      else this.index.set(child.text, child);
+      if (this.index.has(child.key)) this.duplicates = true;
+      else this.index.set(child.key, child);
     } else if (this.duplicates === false) {
       this.duplicates = undefined;
     }
     return child;
   }
 
-  /** Some children repeat a sibling's text (kept only where the platform allows it). */
+  /** Some children repeat a sibling's key (kept only where the platform allows it). */
   get hasDuplicates(): boolean {
     if (this.pending !== undefined) this.materialise();
     if (this.duplicates === undefined) {
@@ -119,17 +126,17 @@ export class HNode {
     return this.duplicates as boolean;
   }
 
-  /** The first child with exactly this text. */
-  child(text: string): HNode | undefined {
+  /** The first child with exactly this key (a line's canonical form; see `key`). */
+  child(key: string): HNode | undefined {
     const children = this.children;
     if (this.index === undefined) {
       if (children.length < INDEX_THRESHOLD) {
-        for (let i = 0; i < children.length; i++) if (children[i].text === text) return children[i];
+        for (let i = 0; i < children.length; i++) if (children[i].key === key) return children[i];
         return undefined;
       }
       this.buildIndex();
     }
-    return (this.index as Map<string, HNode>).get(text);
+    return (this.index as Map<string, HNode>).get(key);
   }
 
   /** Replaces the children wholesale (after a filter or a merge). */
@@ -152,13 +159,13 @@ export class HNode {
     if (this.children.length === 0) return;
     const last = (this.kids as HNode[]).pop() as HNode;
     last.parent = undefined;
-    if (this.index !== undefined && this.index.get(last.text) === last) this.index.delete(last.text);
+    if (this.index !== undefined && this.index.get(last.key) === last) this.index.delete(last.key);
   }
 
   private scanForDuplicates(): boolean {
     const children = this.children;
     for (let i = 1; i < children.length; i++) {
-      for (let j = 0; j < i; j++) if (children[j].text === children[i].text) return true;
+      for (let j = 0; j < i; j++) if (children[j].key === children[i].key) return true;
     }
     return false;
   }
@@ -167,8 +174,8 @@ export class HNode {
     const index = new Map<string, HNode>();
     let duplicates = false;
     for (const c of this.children) {
-      if (index.has(c.text)) duplicates = true;
-      else index.set(c.text, c);
+      if (index.has(c.key)) duplicates = true;
+      else index.set(c.key, c);
     }
     this.index = index;
     this.duplicates = duplicates;
@@ -180,7 +187,7 @@ export class HNode {
    * config to predict a 10-line change copies its top level only.
    */
   copy(): HNode {
-    const copy = new HNode(this.text, this.kind, this.source);
+    const copy = new HNode(this.text, this.kind, this.source, this.key);
     if (this.pending !== undefined) {
       copy.pending = this.pending;
       return copy;
@@ -216,19 +223,20 @@ export function deepCopy(node: HNode): HNode {
 }
 
 /**
- * Same lines in the same order all the way down. Two sections still pending (not yet copied from
- * their parsed lines) are compared on those lines: normalising depends only on the lineage and the
- * lines, so equal parsed lines normalise alike (both trees loaded with the same rules).
+ * Same lines (by key) in the same order all the way down. Two sections still pending (not yet copied
+ * from their parsed lines) are compared on those lines first: normalising depends only on the lineage
+ * and the lines, so equal parsed lines normalise alike (both trees loaded with the same rules); lines
+ * that differ only in spelling are then compared by key once copied.
  */
 export function sameSubtree(a: HNode, b: HNode): boolean {
   if (a.isPending && b.isPending && a.source !== undefined && b.source !== undefined) {
-    return sameSource(a.source, b.source);
+    if (sameSource(a.source, b.source)) return true;
   }
   const x = a.children;
   const y = b.children;
   if (x.length !== y.length) return false;
   for (let i = 0; i < x.length; i++) {
-    if (x[i].text !== y[i].text || !sameSubtree(x[i], y[i])) return false;
+    if (x[i].key !== y[i].key || !sameSubtree(x[i], y[i])) return false;
   }
   return true;
 }

@@ -17,6 +17,8 @@ export type { RemediationEngine, RemediationEngineOptions, RemediationPlan } fro
 export { HNode, walk } from './hnode';
 export type { ChangeMeta, Origin } from './hnode';
 export { removedLineCount } from './annotate';
+export { FRAME_KINDS, FrameError, frameName, frameProblem, REVERT_MINUTES } from './frame';
+export type { FramedScripts, FrameKind, FrameOptions, PromptLine } from './frame';
 export type { UnifiedDiffOptions } from './unifiedDiff';
 export type { Tag } from './annotate';
 export type {
@@ -34,6 +36,9 @@ export { BUILT_IN_DRIVERS } from '../rules/drivers';
 export { validateUserRules } from '../rules/userRules';
 export type { RuleError, UserPlatformRules, UserRules } from '../rules/userRules';
 export type {
+  CanonicalRules,
+  ConfirmationPrompt,
+  InterfaceType,
   LineageRule,
   MatchRule,
   ObjectRule,

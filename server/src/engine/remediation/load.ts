@@ -151,21 +151,26 @@ class Loader {
         });
         continue;
       }
-      const node = to.add(new HNode(text, child.kind, child));
+      // Lines are compared by their canonical key (issue 9); banner and certificate bodies as written.
+      const key = child.kind === 'line' ? rules.canonicalKey(text) : text;
+      const node = to.add(new HNode(text, child.kind, child, key));
       if (child.children.length > 0) node.defer(this.fillerFor(step.alive));
     }
   }
 
-  /** Merges repeated siblings into the first of them; a merge can make repeats below, merged in turn. */
+  /**
+   * Merges repeated siblings (by key: `interface Gi1` after `interface GigabitEthernet1` repeats it)
+   * into the first of them; a merge can make repeats below, merged in turn.
+   */
   mergeLevel(node: HNode): void {
     if (!node.hasDuplicates || this.rules.allowsDuplicateChildren(node)) return;
     const first = new Map<string, HNode>();
     const kept: HNode[] = [];
     const grown = new Set<HNode>();
     for (const child of node.children) {
-      const earlier = first.get(child.text);
+      const earlier = first.get(child.key);
       if (earlier === undefined) {
-        first.set(child.text, child);
+        first.set(child.key, child);
         kept.push(child);
         continue;
       }

@@ -13,6 +13,8 @@ import type { ConfigTree } from './types';
  * - the line itself stays when it is a line of the intended config (an addition), not when it only
  *   undid something (a negation). For a remediation without that record (read from text), a `no` or
  *   `default` line or a negate_with text stays only if it removed nothing, as hier_config does.
+ * Lines are matched by canonical key (issue 9): `no interface Gi1/0/2` removes `interface
+ * GigabitEthernet1/0/2`, and a section sent in running's spelling lands on running's section.
  * Never throws; the result is a new tree, the inputs are not changed.
  */
 export function predictTree(running: ConfigTree, remediation: ConfigTree): ConfigTree {
@@ -26,7 +28,7 @@ function applyLevel(target: HNode, changes: HNode, rules: PlatformRules): void {
   const level = new Level(target, rules);
   for (const line of changes.children) {
     const origin = line.meta?.origin;
-    const existing = level.find(line.text);
+    const existing = level.find(line.key);
     const repeatAllowed =
       origin === 'addition' && existing !== undefined && rules.allowsDuplicateChildren(target);
     if (existing !== undefined && !repeatAllowed) {
@@ -35,7 +37,7 @@ function applyLevel(target: HNode, changes: HNode, rules: PlatformRules): void {
     }
     if (origin === 'context') {
       // The section is not in the running config given: build it from what the remediation adds.
-      applyLevel(level.add(new HNode(line.text, line.kind, line.source)), line, rules);
+      applyLevel(level.add(new HNode(line.text, line.kind, line.source, line.key)), line, rules);
       continue;
     }
     const removed = level.removeWhatItUndoes(line);
@@ -67,10 +69,11 @@ class Level {
     private readonly rules: PlatformRules,
   ) {}
 
-  find(text: string): HNode | undefined {
-    const found = this.node.child(text);
+  /** The first child with this key that is not being removed. */
+  find(key: string): HNode | undefined {
+    const found = this.node.child(key);
     if (found === undefined || !this.doomed.has(found)) return found;
-    return this.node.children.find((c) => c.text === text && !this.doomed.has(c));
+    return this.node.children.find((c) => c.key === key && !this.doomed.has(c));
   }
 
   add(child: HNode, inPlaceOf?: HNode): HNode {
@@ -88,16 +91,17 @@ class Level {
       this.doomed.add(node);
       removed.push(node);
     };
-    const text = line.text;
+    // Compared by canonical key; a key keeps the text's `no ` / `default ` prefix (rules/canonical.ts).
+    const text = line.key;
     const key = this.rules.idempotentKey(line);
-    if (key !== undefined) for (const s of this.withKey(key)) if (s.text !== text) doom(s);
+    if (key !== undefined) for (const s of this.withKey(key)) if (s.key !== text) doom(s);
     if (text.startsWith('no ')) {
       const undone = text.slice(3);
       const exact = this.find(undone);
       if (exact !== undefined) doom(exact);
       else
         for (const s of this.node.children)
-          if (!this.doomed.has(s) && s.text.startsWith(`${undone} `)) doom(s);
+          if (!this.doomed.has(s) && s.key.startsWith(`${undone} `)) doom(s);
     } else if (text.startsWith('default ')) {
       const undone = text.slice('default '.length);
       for (const t of [undone, `no ${undone}`]) {
@@ -108,7 +112,7 @@ class Level {
       const negative = this.find(`no ${text}`);
       if (negative !== undefined) doom(negative);
     }
-    if (this.rules.isNegateWithText(text)) for (const s of this.negatedTo(text)) doom(s);
+    if (this.rules.isNegateWithText(line.text)) for (const s of this.negatedTo(line.text)) doom(s);
     return removed;
   }
 

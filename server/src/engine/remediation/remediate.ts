@@ -27,6 +27,8 @@ export function remediateTrees(running: ConfigTree, intended: ConfigTree): Remed
 /**
  * Where a level's commands go: the section header is created (and attached, since rules match by
  * lineage) on the first command below it, so the 90% of sections that did not change cost nothing.
+ * The header is spelled as running has it (issue 9: `interface GigabitEthernet1/0/1` when the
+ * intended config says `interface Gi1/0/1`): the device's own name for what it already has.
  */
 class Output {
   constructor(
@@ -43,16 +45,18 @@ class Output {
   get(): HNode {
     if (this.node === undefined) {
       const c = this.intended as HNode;
-      const section = (this.parent as Output).get().add(new HNode(c.text, c.kind, c.source));
+      // Spelled as running has it; its line number stays the intended file's (where the user edits).
+      const spelled = this.running ?? c;
+      const section = (this.parent as Output).get().add(new HNode(spelled.text, c.kind, c.source, c.key));
       section.meta = { origin: 'context', running: this.running, tags: NO_TAGS };
       this.node = section;
     }
     return this.node;
   }
 
-  /** An emitted child with this text, if any. */
-  child(text: string): HNode | undefined {
-    return this.node?.child(text);
+  /** An emitted child with this key, if any. */
+  child(key: string): HNode | undefined {
+    return this.node?.child(key);
   }
 }
 
@@ -66,7 +70,7 @@ function remediateLevel(run: HNode, int: HNode, out: Output, rules: PlatformRule
   const intCursor = new Cursor(int);
   for (let i = 0; i < runChildren.length; i++) {
     const r = runChildren[i];
-    if ((pairing === undefined ? intCursor.find(r.text) : pairing.intendedOf(i)) !== undefined) continue;
+    if ((pairing === undefined ? intCursor.find(r.key) : pairing.intendedOf(i)) !== undefined) continue;
     const key = rules.idempotentKey(r);
     if (key !== undefined) {
       overwriters ??= newLinesByKey(run, int, pairing, rules);
@@ -78,9 +82,11 @@ function remediateLevel(run: HNode, int: HNode, out: Output, rules: PlatformRule
         continue;
       }
     }
+    // The negation of running's line, in running's spelling (`no interface GigabitEthernet1/0/2`).
     const text = rules.negate(r);
-    if (out.child(text) !== undefined) continue;
-    const negation = out.get().add(new HNode(text, 'line', r.source));
+    const textKey = text === r.text ? r.key : rules.canonicalKey(text);
+    if (out.child(textKey) !== undefined) continue;
+    const negation = out.get().add(new HNode(text, 'line', r.source, textKey));
     negation.meta = { origin: 'negation', negated: r, tags: NO_TAGS };
   }
 
@@ -88,12 +94,12 @@ function remediateLevel(run: HNode, int: HNode, out: Output, rules: PlatformRule
   const runCursor = new Cursor(run);
   for (let i = 0; i < intChildren.length; i++) {
     const c = intChildren[i];
-    const r = pairing === undefined ? runCursor.find(c.text) : pairing.runningOf(i);
+    const r = pairing === undefined ? runCursor.find(c.key) : pairing.runningOf(i);
     if (r !== undefined) {
       if (!sameSubtree(r, c)) remediateLevel(r, c, new Output(undefined, out, c, r), rules);
       continue;
     }
-    const negated = out.child(c.text);
+    const negated = out.child(c.key);
     if (negated?.meta?.origin === 'negation') {
       // The negation pass already sends this text: it is both (`shutdown` over `no shutdown`).
       negated.meta.origin = 'both';
@@ -114,7 +120,7 @@ function remediateLevel(run: HNode, int: HNode, out: Output, rules: PlatformRule
 }
 
 /**
- * Finds children by text for a caller walking the other side in order: both sides are mostly in the
+ * Finds children by key for a caller walking the other side in order: both sides are mostly in the
  * same order, so the next child (or the one after, past an inserted line) is usually it, and the
  * index is consulted only when not.
  */
@@ -123,15 +129,15 @@ class Cursor {
 
   constructor(private readonly parent: HNode) {}
 
-  find(text: string): HNode | undefined {
+  find(key: string): HNode | undefined {
     const children = this.parent.children;
     for (let k = this.next; k < this.next + 2 && k < children.length; k++) {
-      if (children[k].text === text) {
+      if (children[k].key === key) {
         this.next = k + 1;
         return children[k];
       }
     }
-    return this.parent.child(text);
+    return this.parent.child(key);
   }
 }
 
@@ -144,7 +150,7 @@ function newLinesByKey(
 ): Map<string, HNode> {
   const byKey = new Map<string, HNode>();
   int.children.forEach((c, i) => {
-    if ((pairing === undefined ? run.child(c.text) : pairing.runningOf(i)) !== undefined) return;
+    if ((pairing === undefined ? run.child(c.key) : pairing.runningOf(i)) !== undefined) return;
     const key = rules.idempotentKey(c);
     if (key !== undefined && !byKey.has(key)) byKey.set(key, c);
   });
@@ -152,7 +158,7 @@ function newLinesByKey(
 }
 
 function copyAsAddition(node: HNode): HNode {
-  const copy = new HNode(node.text, node.kind, node.source);
+  const copy = new HNode(node.text, node.kind, node.source, node.key);
   copy.meta = { origin: 'addition', tags: NO_TAGS };
   for (const c of node.children) copy.add(copyAsAddition(c));
   return copy;
@@ -166,7 +172,7 @@ function sortDeep(node: HNode, rules: PlatformRules): void {
 }
 
 /**
- * Which running child is which intended child. Lines pair by text; where a parent keeps repeated
+ * Which running child is which intended child. Lines pair by key; where a parent keeps repeated
  * lines (EIGRP named mode), the k-th repeat pairs with the k-th repeat on the other side.
  */
 class Pairing {
@@ -193,13 +199,13 @@ class Pairing {
   }
 }
 
-/** Each child's text, with the occurrence number appended to repeats. */
+/** Each child's key, with the occurrence number appended to repeats. */
 function identities(parent: HNode): string[] {
   const seen = new Map<string, number>();
   return parent.children.map((c) => {
-    const n = seen.get(c.text) ?? 0;
-    seen.set(c.text, n + 1);
-    return n === 0 ? c.text : `${c.text}\u0000${n}`;
+    const n = seen.get(c.key) ?? 0;
+    seen.set(c.key, n + 1);
+    return n === 0 ? c.key : `${c.key}\u0000${n}`;
   });
 }
 

@@ -20,6 +20,8 @@ export const RISK_MESSAGES: Readonly<Record<RiskKind, string>> = {
   'vty-access': 'changes who may reach the vty lines: a mistake locks remote access out',
   aaa: 'changes authentication or authorisation: a mistake locks everyone out',
   'interface-shutdown': 'shuts an interface that is up in running',
+  'confirmation-prompt':
+    'makes the device ask for confirmation: sent unframed, the next line is taken as the answer (use a frame, docs/safe-apply.md)',
 };
 
 /** The risks of one remediation line (its own text, not its children's). */

@@ -2,7 +2,9 @@
  * Cisco IOS / IOS-XE, as data (PLATFORM-RULES.md, "Cisco IOS rules" and "Where we must be better").
  * Rules that are ours rather than hier_config's say so in a comment.
  */
+import { IOS_CANONICAL } from './ciscoCanonical';
 import { CISCO_OBJECTS, CISCO_RISKS } from './ciscoCommon';
+import { IOS_CONFIRMATION_PROMPTS } from './confirmationPrompts';
 import type { PlatformDriver } from './types';
 
 const INTERFACE = { startswith: 'interface ' };
@@ -129,5 +131,8 @@ export const CISCO_IOS: PlatformDriver = {
   ],
 
   objects: CISCO_OBJECTS,
-  risks: CISCO_RISKS,
+  risks: [...CISCO_RISKS, ...IOS_CONFIRMATION_PROMPTS],
+
+  // Issue 9, canonical comparison: interface abbreviations, VLAN lists (ciscoCanonical.ts).
+  canonical: IOS_CANONICAL,
 };

@@ -2,7 +2,9 @@
  * Cisco NX-OS, as data (PLATFORM-RULES.md, "Cisco NX-OS rules" and "Where we must be better").
  * Rules that are ours rather than hier_config's say so in a comment.
  */
+import { NXOS_CANONICAL } from './ciscoCanonical';
 import { CISCO_OBJECTS, CISCO_RISKS } from './ciscoCommon';
+import { NXOS_CONFIRMATION_PROMPTS } from './confirmationPrompts';
 import type { LineageRule, MatchRule, PlatformDriver } from './types';
 
 const INTERFACE: MatchRule = { startswith: 'interface' };
@@ -132,6 +134,9 @@ export const CISCO_NXOS: PlatformDriver = {
       { startswith: 'class' },
       { startswith: 'police' },
     ),
+    // Issue 9 (confirmation prompts): one CoPP profile at a time; a new one replaces the old with one
+    // command (which asks, confirmationPrompts.ts), never `no copp profile` first.
+    under({ startswith: 'copp profile ' }),
   ],
 
   idempotentAvoid: [
@@ -162,5 +167,8 @@ export const CISCO_NXOS: PlatformDriver = {
   ],
 
   objects: CISCO_OBJECTS,
-  risks: CISCO_RISKS,
+  risks: [...CISCO_RISKS, ...NXOS_CONFIRMATION_PROMPTS],
+
+  // Issue 9, canonical comparison: interface abbreviations, VLAN lists, masks (ciscoCanonical.ts).
+  canonical: NXOS_CANONICAL,
 };

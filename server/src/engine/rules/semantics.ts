@@ -1,6 +1,8 @@
 import type { HNode } from '../remediation/hnode';
+import { Canonicaliser } from './canonical';
 import { replaceBounded, RULE_KINDS, RuleBook } from './ruleBook';
 import type {
+  ConfirmationPrompt,
   NegateWithRule,
   NegationSubRule,
   OrderingRule,
@@ -38,8 +40,10 @@ export class PlatformRules {
   readonly loadBook: RuleBook;
   private readonly regexCache = new Map<string, RegExp>();
   private readonly negateWithTexts: ReadonlySet<string>;
+  private readonly canonical: Canonicaliser;
 
   constructor(readonly driver: PlatformDriver) {
+    this.canonical = new Canonicaliser(driver.canonical);
     this.book = new RuleBook(
       driver,
       RULE_KINDS.filter((k) => k !== 'perLineSub'),
@@ -109,6 +113,25 @@ export class PlatformRules {
   risks(node: HNode): readonly RiskRule[] {
     const matched = this.book.all<RiskRule>(node, 'risks');
     return matched.length === 0 ? NO_RISKS : matched.map((r) => r.rule);
+  }
+
+  /**
+   * The key a line is compared by (issue 9): `interface gi1/0/1` and `interface GigabitEthernet1/0/1`
+   * share one. Depends on the text alone, so a line keeps its key through copies.
+   */
+  canonicalKey(text: string): string {
+    return this.canonical.key(text);
+  }
+
+  /** `Gi1/0/1` → `GigabitEthernet1/0/1` (a name the platform does not know stays as written). */
+  interfaceName(name: string): string {
+    return this.canonical.interfaceName(name);
+  }
+
+  /** What the device asks when `node` is sent, if it asks (a `confirmation-prompt` risk rule). */
+  confirmationPrompt(node: HNode): ConfirmationPrompt | undefined {
+    for (const rule of this.risks(node)) if (rule.prompt !== undefined) return rule.prompt;
+    return undefined;
   }
 
   /** A compiled regular expression, cached by source. */

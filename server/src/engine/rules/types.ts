@@ -103,11 +103,34 @@ export interface ObjectRule {
   readonly references: readonly string[];
 }
 
-/** What can cut the operator off (PRODUCT.md: risk flags). */
-export type RiskKind = 'management-address' | 'routing-removal' | 'vty-access' | 'aaa' | 'interface-shutdown';
+/**
+ * What can cut the operator off (PRODUCT.md: risk flags), and `confirmation-prompt`: a command the
+ * device answers with a question (`[yes/no]`, `[confirm]`) that a pasted script must answer (issue 9).
+ */
+export type RiskKind =
+  | 'management-address'
+  | 'routing-removal'
+  | 'vty-access'
+  | 'aaa'
+  | 'interface-shutdown'
+  | 'confirmation-prompt';
+
+/** What a `confirmation-prompt` command asks, and how a framed script answers it. */
+export interface ConfirmationPrompt {
+  /** The question as the device prints it (for messages and docs). */
+  readonly asks: string;
+  /**
+   * The line a framed script sends right after the command: `yes`, or `''` (an empty line: Enter
+   * accepts a `[confirm]`). Absent when no fixed answer is safe (a key size to choose, a licence to
+   * accept): a framed script then leaves the command to the operator, as a comment.
+   */
+  readonly answer?: string;
+}
 
 export interface RiskRule extends LineageRule {
   readonly kind: RiskKind;
+  /** For `confirmation-prompt` rules. */
+  readonly prompt?: ConfirmationPrompt;
   /**
    * Only when the line's interface is the management one: named so (`mgmt0`, `Management1`, ...) or,
    * in running, in the management VRF.
@@ -115,6 +138,40 @@ export interface RiskRule extends LineageRule {
   readonly whenManagementInterface?: boolean;
   /** Only when the line's section has no `shutdown` in running (the interface is up). */
   readonly whenUpInRunning?: boolean;
+}
+
+/**
+ * Canonical comparison (issue 9): spellings a device takes as the same line compare equal, while
+ * scripts keep the device's own spelling of what it has. Data per platform; rules/canonical.ts applies it.
+ */
+export interface CanonicalRules {
+  /** Interface types as the device prints them, with the shortest abbreviation each accepts. */
+  readonly interfaceTypes: readonly InterfaceType[];
+  /** Where a line names an interface (`interface X`, `source-interface X`, `ip route ... X`). */
+  readonly interfaceReferences: readonly CanonicalPattern[];
+  /** Where a line holds a VLAN list: group 1 (`10,11,12` = `10-12` = `10, 11-12`). */
+  readonly vlanLists: readonly CanonicalPattern[];
+  /** Where a line holds an IPv4 address and mask (groups 1 and 2), compared as `A.B.C.D/len`. */
+  readonly prefixLength: readonly CanonicalPattern[];
+  /** Lines starting with one of these are free text (`description`): no reference is read in them. */
+  readonly freeText: readonly string[];
+}
+
+export interface InterfaceType {
+  /** As the device prints it: `GigabitEthernet` (IOS), `port-channel` (NX-OS). */
+  readonly name: string;
+  /** The shortest prefix of `name` the CLI takes for this type (any case): every longer one works too. */
+  readonly shortest: string;
+}
+
+/**
+ * A regular expression searched in a line whose leading `no ` / `default ` is set aside; each group
+ * that captured is a place the canonical form applies. `contains`: a literal the line must contain for
+ * the search to run (patterns anchored with `^literal` are filtered by that literal already).
+ */
+export interface CanonicalPattern {
+  readonly re: string;
+  readonly contains?: string;
 }
 
 export interface PlatformDriver {
@@ -136,4 +193,6 @@ export interface PlatformDriver {
   readonly postLoad: readonly PostLoadFixup[];
   readonly objects: readonly ObjectRule[];
   readonly risks: readonly RiskRule[];
+  /** Canonical comparison; absent: lines compare as written. */
+  readonly canonical?: CanonicalRules;
 }

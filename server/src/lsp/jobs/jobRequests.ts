@@ -1,4 +1,5 @@
 import { ResponseError, ErrorCodes, type Connection } from 'vscode-languageserver/node';
+import { FRAME_KINDS, type FrameKind } from '../../engine';
 import { JobError, parseShard, type JobManager } from '../../jobs';
 import {
   CancelJobRequest,
@@ -43,6 +44,17 @@ function shardOrThrow(text: string | undefined) {
   } catch (error) {
     throw new ResponseError(ErrorCodes.InvalidParams, (error as Error).message);
   }
+}
+
+/** A frame a client named: one of FRAME_KINDS, else InvalidParams. */
+function frameOrThrow(frame: string): FrameKind {
+  if (!(FRAME_KINDS as readonly string[]).includes(frame)) {
+    throw new ResponseError(
+      ErrorCodes.InvalidParams,
+      `frame ${frame}: expected one of ${FRAME_KINDS.join(', ')}`,
+    );
+  }
+  return frame as FrameKind;
 }
 
 export function registerJobRequests(connection: Connection, jobs: JobService): void {
@@ -92,12 +104,22 @@ export function registerJobRequests(connection: Connection, jobs: JobService): v
   );
   connection.onRequest(
     DeviceResultsRequest,
-    withManager(jobs, (manager, { job_id, ...query }) => manager.getDeviceResults(job_id, query)),
+    withManager(jobs, (manager, { job_id, ...query }) => {
+      if (query.frame !== undefined) frameOrThrow(query.frame);
+      return manager.getDeviceResults(job_id, query);
+    }),
   );
   connection.onRequest(
     ReviewDocumentsRequest,
-    withManager(jobs, async (manager, { job_id, folder, device_id }) => {
-      const review = await manager.reviewDocuments(job_id, folder, device_id, jobs.openDocuments().unsaved);
+    withManager(jobs, async (manager, { job_id, folder, device_id, frame, frame_tag }) => {
+      const framing = frame === undefined ? undefined : { frame: frameOrThrow(frame), tag: frame_tag };
+      const review = await manager.reviewDocuments(
+        job_id,
+        folder,
+        device_id,
+        jobs.openDocuments().unsaved,
+        framing,
+      );
       if (!review) return null;
       return {
         ...review,

@@ -28,7 +28,11 @@ const common = {
     match: [{ startswith: ['logging ', 'service timestamps '] }],
   },
   snmp: { name: 'snmp', title: 'SNMP', match: [{ startswith: 'snmp-server ' }] },
-  interfaces: { name: 'interfaces', title: 'Interfaces', match: [{ startswith: 'interface ' }] },
+  interfaces: {
+    name: 'interfaces',
+    title: 'Interfaces',
+    match: [{ startswith: ['interface ', 'port-channel load-balance'] }],
+  },
   bgp: { name: 'routing-bgp', title: 'Routing: BGP', match: [{ startswith: 'router bgp ' }] },
   isis: { name: 'routing-isis', title: 'Routing: IS-IS', match: [{ re_search: '^router isis( |$)' }] },
   routingPolicy: {
@@ -169,7 +173,7 @@ const NXOS: readonly Def[] = [
     name: 'interfaces',
     title: 'Interfaces',
     match: [
-      { startswith: ['interface ', 'port-channel load-balance'] },
+      ...common.interfaces.match,
       {
         equals: [
           'feature interface-vlan',
@@ -225,7 +229,10 @@ const NXOS: readonly Def[] = [
   {
     name: 'qos',
     title: 'QoS',
-    match: [{ startswith: ['class-map ', 'policy-map ', 'table-map ', 'qos ', 'copp ', 'system qos'] }],
+    match: [
+      { startswith: ['class-map ', 'policy-map ', 'table-map ', 'qos ', 'copp ', 'system qos'] },
+      { equals: 'control-plane' },
+    ],
   },
   common.line,
   common.crypto,

@@ -42,3 +42,5 @@ export interface ServerInfo {
 /** Sent by the client (on start and from tests) to learn what the running server is. */
 export const ServerInfoRequest = new RequestType0<ServerInfo, void>('netremediate/serverInfo');
 export * from './jobs';
+export * from './compliance';
+export * from './complianceSummary';

@@ -1,31 +1,11 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type * as Jobs from '../jobs';
 import type { DeviceResult, JobSummary } from '../jobs';
 import type * as Export from '../jobs/exportResults';
-import type * as Progress from './batchProgress';
 import type { CliCommand } from './command';
 import { EXIT_INCOMPLETE, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io';
+import { checkTargets, loadOnUse, positiveInteger, shardOption, withFinishedJob } from './jobRun';
 import { engineWithRules } from './rulesOption';
-
-/**
- * The job layer (piscina, the store) and the progress bar are required on use: loaded at start-up they
- * would add their cost to every other command (`remediate` runs once per device in some pipelines).
- * The bundler turns each require into a lazy module initialiser.
- */
-/* eslint-disable @typescript-eslint/no-require-imports -- lazy loading on purpose, see loadOnUse */
-function loadOnUse<T>(load: () => unknown): T {
-  return load() as T;
-}
-
-function positiveInteger(name: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name} ${value}: expected a whole number`);
-  return n;
-}
 
 function seconds(ms: number | undefined): string {
   return ms === undefined ? '?' : `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
@@ -92,12 +72,10 @@ export const batchCommand: CliCommand = {
 Ctrl-C cancels the job; the devices finished so far are kept and reported.
 Exit code 1 when a device failed or its remediation is unverified, 2 when the job could not run.`,
   async run(argv: string[], io: CliIo): Promise<number> {
-    const { JobManager, parseShard } = loadOnUse<typeof Jobs>(() => require('../jobs'));
     const { allDeviceResults, batchResultsDocument, exportJobResults } = loadOnUse<typeof Export>(() =>
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy, see loadOnUse
       require('../jobs/exportResults'),
     );
-    const { showProgress } = loadOnUse<typeof Progress>(() => require('./batchProgress'));
-    /* eslint-enable @typescript-eslint/no-require-imports */
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
@@ -115,52 +93,31 @@ Exit code 1 when a device failed or its remediation is unverified, 2 when the jo
         'intended-glob': { type: 'string' },
       },
     });
-    if (positionals.length === 0) throw new UsageError('batch takes at least one FOLDER or MANIFEST');
+    checkTargets('batch', positionals);
     if (values.format !== 'text' && values.format !== 'json')
       throw new UsageError(`--format ${values.format}: expected text or json`);
-    for (const target of positionals) {
-      if (!fs.existsSync(target)) throw new UsageError(`${target}: no such folder or manifest`, false);
-    }
-    let shard;
-    try {
-      shard = values.shard === undefined ? undefined : parseShard(values.shard);
-    } catch (error) {
-      throw new UsageError((error as Error).message);
-    }
+    const shard = shardOption(values.shard);
     const workers = positiveInteger('workers', values.workers);
-    if (workers === 0) throw new UsageError('--workers 0: at least one worker is needed');
+    const timeoutMs = positiveInteger('timeout', values.timeout);
     const userRules = values.rules === undefined ? undefined : JSON.parse(io.readText(values.rules));
     engineWithRules(values.rules, io); // refuses invalid rules before any work starts
 
-    const temporaryStore = values.store === undefined;
-    const storeDir = values.store ?? fs.mkdtempSync(path.join(os.tmpdir(), 'netremediate-store-'));
-    const manager = await JobManager.open({
-      storeDir,
-      workerScript: path.join(__dirname, 'taskWorker.js'),
-      maxWorkers: workers ?? os.availableParallelism(),
-      deviceTimeoutMs: positiveInteger('timeout', values.timeout),
+    const options = {
+      targets: positionals,
+      workers,
+      timeoutMs,
+      storeDir: values.store,
+      shard,
       userRules,
-      discovery: { runningGlob: values['running-glob'], intendedGlob: values['intended-glob'] },
-      onWarning: (message) => io.err(`warning: ${message}\n`),
-    });
-    let interrupted = false;
-    const onSigint = (): void => {
-      if (interrupted) return;
-      interrupted = true;
-      io.err('\ncancelling: devices finished so far are kept\n');
-      for (const job of manager.listJobs({ status: ['pending', 'running'] }).jobs)
-        manager.cancelJob(job.job_id);
+      // `batch` reports no compliance: its workers need not compute it.
+      compliance: false,
+      runningGlob: values['running-glob'],
+      intendedGlob: values['intended-glob'],
+      comment: values.comment,
+      ticket: values.ticket,
+      progress: values.format === 'text',
     };
-    process.on('SIGINT', onSigint);
-    try {
-      const started = await manager.startJob({
-        targets: positionals.map((p) => path.resolve(p)),
-        shard,
-        comment: values.comment,
-        ticket_ref: values.ticket,
-      });
-      const stopProgress = values.format === 'text' ? showProgress(manager, started.job_id) : () => undefined;
-      const job = await manager.waitForJob(started.job_id).finally(stopProgress);
+    return withFinishedJob(options, io, (manager, job) => {
       if (job.status === 'failed') {
         io.err(`netremediate batch: the job could not run: ${job.error ?? 'unknown reason'}\n`);
         return EXIT_USAGE;
@@ -180,10 +137,6 @@ Exit code 1 when a device failed or its remediation is unverified, 2 when the jo
         io.err(`${d.device_id}: ${why}\n`);
       }
       return bad.length > 0 || job.status !== 'completed' ? EXIT_INCOMPLETE : EXIT_OK;
-    } finally {
-      process.off('SIGINT', onSigint);
-      await manager.close();
-      if (temporaryStore) fs.rmSync(storeDir, { recursive: true, force: true });
-    }
+    });
   },
 };

@@ -12,7 +12,7 @@ import {
   type ComplianceSummaryPage,
   type DeviceComplianceStatus,
 } from '../protocol/compliance';
-import { summarizeCompliance } from '../protocol/complianceSummary';
+import { sortDevices, summarizeCompliance } from '../protocol/complianceSummary';
 import { VERSION } from '../version';
 import { displayPath } from './deviceTask';
 import { featureSetSha256, usedSets, type JobCompliance } from './jobFeatures';
@@ -72,12 +72,6 @@ export function toComplianceDevice(d: DeviceResult, cwd: string | undefined): Co
     intended: displayPath(d.folder, d.intended.path),
     features: status === 'failed' ? [] : (d.feature_compliance ?? []),
   };
-}
-
-/** Sorted by folder, then device id (code point order: the same on every machine). */
-export function sortDevices<T extends { folder: string; device_id: string }>(devices: T[]): T[] {
-  const cmp = (a: string, b: string) => (a < b ? -1 : a > b ? 1 : 0);
-  return devices.sort((a, b) => cmp(a.folder, b.folder) || cmp(a.device_id, b.device_id));
 }
 
 export function buildComplianceReport(

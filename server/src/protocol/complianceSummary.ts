@@ -58,3 +58,11 @@ export function summarizeCompliance(
   });
   return { ...counts, features: summaries };
 }
+
+/** Sorted by folder, then device id, in code point order: the same on every machine and locale. */
+export function sortDevices<T extends { readonly folder: string; readonly device_id: string }>(
+  devices: T[],
+): T[] {
+  const cmp = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+  return devices.sort((a, b) => cmp(a.folder, b.folder) || cmp(a.device_id, b.device_id));
+}

@@ -10,6 +10,7 @@ import {
   type DeviceCompliance,
   type FeatureCompliance,
   type FeatureSets,
+  type HNode,
   type Platform,
 } from '../../../server/src/engine';
 import { FIXTURES, REPO_ROOT } from '../../support/paths';
@@ -52,6 +53,20 @@ function drifting(result: DeviceCompliance): [string, string, number, string, nu
   return result.features
     .filter((f) => !f.compliant)
     .map((f) => [f.feature, f.missing, f.missing_count, f.extra, f.extra_count]);
+}
+
+/** Every line of a tree as its path from the top level. */
+function paths(root: HNode): Set<string> {
+  const out = new Set<string>();
+  const visit = (node: HNode, prefix: string): void => {
+    for (const c of node.children) {
+      const key = `${prefix}\u0001${c.text}`;
+      out.add(key);
+      visit(c, key);
+    }
+  };
+  visit(root, '');
+  return out;
 }
 
 function feature(result: DeviceCompliance, name: string): FeatureCompliance {
@@ -218,7 +233,7 @@ describe('missing and extra lines per feature, on the golden remediation cases',
     }
   });
 
-  test('on every golden case, the features split the scripts exactly, and compliant means nothing to send', () => {
+  test('on every golden case: the features split the scripts exactly, compliant means nothing to send, and missing/extra agree with a plain tree comparison', () => {
     const lines = (text: string) =>
       text
         .split('\n')
@@ -237,6 +252,16 @@ describe('missing and extra lines per feature, on the golden remediation cases',
       assert.deepEqual(lines(result.features.map((f) => f.remediation).join('')), lines(whole), name);
       assert.deepEqual(lines(result.features.map((f) => f.rollback).join('')), lines(wholeRollback), name);
       assert.equal(result.compliant, whole === '' && wholeRollback === '', name);
+      // Missing and extra count what a plain comparison of the two loaded trees finds.
+      const intended = paths(plan.intended.root);
+      const running = paths(plan.running.root);
+      const sum = (key: 'missing_count' | 'extra_count') => result.features.reduce((n, f) => n + f[key], 0);
+      assert.equal(
+        sum('missing_count'),
+        [...intended].filter((p) => !running.has(p)).length,
+        `${name}: missing`,
+      );
+      assert.equal(sum('extra_count'), [...running].filter((p) => !intended.has(p)).length, `${name}: extra`);
       for (const f of result.features) {
         // A feature that drifts has something to send, and something missing or extra to show for it.
         assert.equal(f.compliant, f.remediation === '' && f.rollback === '', `${name}: ${f.feature}`);

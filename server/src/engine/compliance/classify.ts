@@ -1,6 +1,8 @@
 import { compilePredicate, type CompiledPredicate } from '../rules/match';
 import { OTHER_FEATURE, type FeatureDefinition } from './types';
 
+const MEMO_LIMIT = 50_000;
+
 interface Candidate {
   readonly feature: number;
   readonly predicate: CompiledPredicate;
@@ -21,6 +23,11 @@ export class CompiledFeatures {
   readonly other: number;
   private readonly byChar = new Map<string, readonly Candidate[]>();
   private readonly anyChar: readonly Candidate[];
+  /**
+   * Lines already classified: across a fleet most top-level lines repeat (interface names, NTP and
+   * logging servers), and running and intended share nearly all of theirs. Bounded: cleared when full.
+   */
+  private readonly memo = new Map<string, number>();
 
   constructor(readonly definitions: readonly FeatureDefinition[]) {
     this.names = [...definitions.map((d) => d.name), OTHER_FEATURE];
@@ -45,9 +52,13 @@ export class CompiledFeatures {
 
   /** Index (into `names`) of the feature a top-level line belongs to. */
   featureOf(text: string): number {
-    const found = this.match(text);
-    if (found !== this.other || !text.startsWith('no ')) return found;
-    return this.match(text.slice(3));
+    const known = this.memo.get(text);
+    if (known !== undefined) return known;
+    let found = this.match(text);
+    if (found === this.other && text.startsWith('no ')) found = this.match(text.slice(3));
+    if (this.memo.size >= MEMO_LIMIT) this.memo.clear();
+    this.memo.set(text, found);
+    return found;
   }
 
   private match(text: string): number {

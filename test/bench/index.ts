@@ -4,6 +4,7 @@
  */
 import os from 'node:os';
 import { cliBenchmarks } from './cliBench';
+import { complianceBenchmarks } from './complianceBench';
 import { formatTable, type Measurement } from './measure';
 import { jobsBenchmarks } from './jobsBench';
 import { lspBenchmarks } from './lspBench';
@@ -20,6 +21,7 @@ async function main(): Promise<void> {
     ...(await remediationBenchmarks()),
     ...(await cliBenchmarks()),
     ...(await jobsBenchmarks()),
+    ...(await complianceBenchmarks()),
     ...(await lspUnderLoadBenchmarks()),
     ...(await lspBenchmarks()),
   ];

@@ -19,6 +19,7 @@ import {
   type Platform,
   type RemediationEngine,
 } from '../engine';
+import { compactFeatures } from './featureTexts';
 import { encodeBody } from './journalFormat';
 import type { DeviceComplianceBrief, ParseError, PlatformSource, RiskFlag } from './types';
 import type { DeviceOutcome, DeviceTask, DeviceTaskResult, TaskInput } from './workerProtocol';
@@ -152,7 +153,7 @@ export function computeDevice(task: DeviceTask, threadId: number): DeviceTaskRes
       predicted: task.includePredicted ? engine.renderConfig(plan.predicted) : undefined,
       verify: plan.verify.map(describeDifference),
       rollback_verify: plan.rollbackVerify.map(describeDifference),
-      feature_compliance: compliance?.features,
+      feature_compliance: compliance === undefined ? undefined : compactFeatures(compliance.features),
     };
     const risks: RiskFlag[] = plan.risks.map((r) => ({ kind: r.kind, path: r.path, message: r.message }));
     const { body, bodyCrc } = encodeBody(texts);

@@ -139,6 +139,23 @@ describe('which feature a top-level line belongs to', () => {
     );
   });
 
+  test('a regex with alternation at its top level matches either branch', () => {
+    const features = new CompiledFeatures([
+      { name: 'mgmt', match: [{ re_search: '^ip ssh|^ip http' }] },
+      { name: 'acl', match: [{ re_search: '^(ip|ipv6) access-list [a|b]' }] },
+    ]);
+    assert.deepEqual(
+      [
+        'ip ssh version 2',
+        'ip http server',
+        'ipv6 access-list a1',
+        'ip access-list |x',
+        'ip route 0.0.0.0',
+      ].map((l) => features.names[features.featureOf(l)]),
+      ['mgmt', 'mgmt', 'acl', 'acl', 'other'],
+    );
+  });
+
   test('a regex sees at most the bounded length of a line', () => {
     const features = new CompiledFeatures([{ name: 'tail', match: [{ re_search: 'TAIL$' }] }]);
     assert.equal(features.names[features.featureOf(`description ${'x'.repeat(2000)}TAIL`)], 'other');

@@ -19,9 +19,10 @@ export interface ComplianceRendering {
  *   overwritten `description` is one line missing and one extra, a changed banner is one banner, a
  *   VLAN list is per VLAN), so the two views never disagree. A line the remediation would re-send
  *   without it differing (device-true cascades) must come with its own origin, not `addition`.
- * - Each top-level line of running, intended, the remediation and the rollback goes to its feature
- *   (a negation where the line it removes goes); a feature's scripts are the remediation and the
- *   rollback rendered with exits, restricted to its top-level lines (no copy).
+ * - Each top-level line of intended, the remediation and the rollback goes to its feature (a negation
+ *   where the line it removes goes); a feature is listed when one of them has lines in it. A feature's
+ *   scripts are the remediation and the rollback rendered with exits, restricted to its top-level
+ *   lines (no copy).
  * - A feature is compliant when its part of both scripts is empty; a device when every feature is.
  *
  * Cost: one classification per top-level line, and work in proportion to the drift only.
@@ -36,7 +37,8 @@ export function computeCompliance(
   const intendedTop = plan.intended.root.children;
   const intendedFeature = intendedTop.map((node) => features.featureOf(node.text));
   for (const f of intendedFeature) present[f] = true;
-  for (const node of plan.running.root.children) present[features.featureOf(node.text)] = true;
+  // Running's own top-level lines need no classifying: those intended lacks are in the rollback
+  // (as additions), and the rest are intended's too.
 
   const remediation = partition(plan.remediation, features, false);
   const rollback = partition(plan.rollback, features, false);

@@ -4,6 +4,7 @@
  */
 import os from 'node:os';
 import { cliBenchmarks } from './cliBench';
+import { complianceBenchmarks } from './complianceBench';
 import { complianceReportBenchmarks } from './complianceReportBench';
 import { formatTable, type Measurement } from './measure';
 import { jobsBenchmarks } from './jobsBench';
@@ -22,6 +23,7 @@ async function main(): Promise<void> {
     ['remediation', remediationBenchmarks],
     ['cli', cliBenchmarks],
     ['jobs', jobsBenchmarks],
+    ['compliance', complianceBenchmarks],
     ['lsp-under-load', lspUnderLoadBenchmarks],
     ['lsp', lspBenchmarks],
     ['compliance-report', complianceReportBenchmarks],

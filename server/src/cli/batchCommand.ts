@@ -1,32 +1,12 @@
-import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type * as Jobs from '../jobs';
 import type { DeviceResult, JobSummary } from '../jobs';
 import type * as Export from '../jobs/exportResults';
-import type * as Progress from './batchProgress';
 import type { CliCommand } from './command';
 import { FRAME_USAGE, parseFrameOption } from './frameOption';
 import { EXIT_INCOMPLETE, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io';
+import { checkTargets, loadOnUse, positiveInteger, shardOption, withFinishedJob } from './jobRun';
 import { engineWithRules } from './rulesOption';
-
-/**
- * The job layer (piscina, the store) and the progress bar are required on use: loaded at start-up they
- * would add their cost to every other command (`remediate` runs once per device in some pipelines).
- * The bundler turns each require into a lazy module initialiser.
- */
-/* eslint-disable @typescript-eslint/no-require-imports -- lazy loading on purpose, see loadOnUse */
-function loadOnUse<T>(load: () => unknown): T {
-  return load() as T;
-}
-
-function positiveInteger(name: string, value: string | undefined): number | undefined {
-  if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < 0) throw new UsageError(`--${name} ${value}: expected a whole number`);
-  return n;
-}
 
 function seconds(ms: number | undefined): string {
   return ms === undefined ? '?' : `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
@@ -76,7 +56,7 @@ export const batchCommand: CliCommand = {
   summary: 'remediation and rollback for every device of workspace folders or manifests, on worker threads',
   usage: `netremediate batch FOLDER|MANIFEST... [--workers N] [--store DIR] [--out DIR] [--format text|json]
                     [--timeout MS] [--shard I/N] [--rules FILE] [--comment TEXT] [--ticket REF]
-                    [--running-glob G] [--intended-glob G] [--frame none|terminal|replace|checkpoint] [--frame-tag T]
+                    [--running-glob G] [--intended-glob G]
 
   FOLDER       a folder with a netremediate.json manifest, or running/ and intended/ folders paired by name
   MANIFEST     a netremediate.json file
@@ -98,12 +78,10 @@ Devices whose bare scripts make the device ask for confirmation are named on std
 Exit code 1 when a device failed or its remediation is unverified, or a device could not be framed;
 2 when the job could not run.`,
   async run(argv: string[], io: CliIo): Promise<number> {
-    const { JobManager, parseShard } = loadOnUse<typeof Jobs>(() => require('../jobs'));
     const { allDeviceResults, batchResultsDocument, exportJobResults } = loadOnUse<typeof Export>(() =>
+      // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy, see loadOnUse
       require('../jobs/exportResults'),
     );
-    const { showProgress } = loadOnUse<typeof Progress>(() => require('./batchProgress'));
-    /* eslint-enable @typescript-eslint/no-require-imports */
     const { values, positionals } = parseArgs({
       args: argv,
       allowPositionals: true,
@@ -128,52 +106,31 @@ Exit code 1 when a device failed or its remediation is unverified, or a device c
       throw new UsageError('--frame frames the scripts of --out or --format json: give one of them');
     const frame =
       frameChoice.frame === 'none' ? undefined : { frame: frameChoice.frame, tag: frameChoice.tag };
-    if (positionals.length === 0) throw new UsageError('batch takes at least one FOLDER or MANIFEST');
+    checkTargets('batch', positionals);
     if (values.format !== 'text' && values.format !== 'json')
       throw new UsageError(`--format ${values.format}: expected text or json`);
-    for (const target of positionals) {
-      if (!fs.existsSync(target)) throw new UsageError(`${target}: no such folder or manifest`, false);
-    }
-    let shard;
-    try {
-      shard = values.shard === undefined ? undefined : parseShard(values.shard);
-    } catch (error) {
-      throw new UsageError((error as Error).message);
-    }
+    const shard = shardOption(values.shard);
     const workers = positiveInteger('workers', values.workers);
-    if (workers === 0) throw new UsageError('--workers 0: at least one worker is needed');
+    const timeoutMs = positiveInteger('timeout', values.timeout);
     const userRules = values.rules === undefined ? undefined : JSON.parse(io.readText(values.rules));
     engineWithRules(values.rules, io); // refuses invalid rules before any work starts
 
-    const temporaryStore = values.store === undefined;
-    const storeDir = values.store ?? fs.mkdtempSync(path.join(os.tmpdir(), 'netremediate-store-'));
-    const manager = await JobManager.open({
-      storeDir,
-      workerScript: path.join(__dirname, 'taskWorker.js'),
-      maxWorkers: workers ?? os.availableParallelism(),
-      deviceTimeoutMs: positiveInteger('timeout', values.timeout),
+    const options = {
+      targets: positionals,
+      workers,
+      timeoutMs,
+      storeDir: values.store,
+      shard,
       userRules,
-      discovery: { runningGlob: values['running-glob'], intendedGlob: values['intended-glob'] },
-      onWarning: (message) => io.err(`warning: ${message}\n`),
-    });
-    let interrupted = false;
-    const onSigint = (): void => {
-      if (interrupted) return;
-      interrupted = true;
-      io.err('\ncancelling: devices finished so far are kept\n');
-      for (const job of manager.listJobs({ status: ['pending', 'running'] }).jobs)
-        manager.cancelJob(job.job_id);
+      // `batch` reports no compliance: its workers need not compute it.
+      compliance: false,
+      runningGlob: values['running-glob'],
+      intendedGlob: values['intended-glob'],
+      comment: values.comment,
+      ticket: values.ticket,
+      progress: values.format === 'text',
     };
-    process.on('SIGINT', onSigint);
-    try {
-      const started = await manager.startJob({
-        targets: positionals.map((p) => path.resolve(p)),
-        shard,
-        comment: values.comment,
-        ticket_ref: values.ticket,
-      });
-      const stopProgress = values.format === 'text' ? showProgress(manager, started.job_id) : () => undefined;
-      const job = await manager.waitForJob(started.job_id).finally(stopProgress);
+    return withFinishedJob(options, io, (manager, job) => {
       if (job.status === 'failed') {
         io.err(`netremediate batch: the job could not run: ${job.error ?? 'unknown reason'}\n`);
         return EXIT_USAGE;
@@ -203,8 +160,7 @@ Exit code 1 when a device failed or its remediation is unverified, or a device c
       }
       for (const u of unframed) io.err(`${u.device_id}: not framed, no scripts written: ${u.error}\n`);
       if (frame === undefined) {
-        const asking = devices.filter((d) => d.needs_confirmation === true);
-        for (const d of asking) {
+        for (const d of devices.filter((device) => device.needs_confirmation === true)) {
           io.err(
             `${d.device_id}: warning: its scripts make the device ask for confirmation; --frame terminal|replace|checkpoint answers (docs/safe-apply.md)\n`,
           );
@@ -212,10 +168,6 @@ Exit code 1 when a device failed or its remediation is unverified, or a device c
       }
       const failed = bad.length > 0 || unframed.length > 0 || job.status !== 'completed';
       return failed ? EXIT_INCOMPLETE : EXIT_OK;
-    } finally {
-      process.off('SIGINT', onSigint);
-      await manager.close();
-      if (temporaryStore) fs.rmSync(storeDir, { recursive: true, force: true });
-    }
+    });
   },
 };

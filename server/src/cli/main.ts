@@ -2,11 +2,20 @@ import { VERSION } from '../version';
 import type { CliCommand } from './command';
 import { EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io';
 import { batchCommand } from './batchCommand';
+import { complianceCommand } from './complianceCommand';
 import { diffCommand } from './diffCommand';
+import { mergeCommand } from './mergeCommand';
 import { parseCommand } from './parseCommand';
 import { remediateCommand } from './remediateCommand';
 
-const COMMANDS: readonly CliCommand[] = [remediateCommand, batchCommand, diffCommand, parseCommand];
+const COMMANDS: readonly CliCommand[] = [
+  remediateCommand,
+  batchCommand,
+  complianceCommand,
+  mergeCommand,
+  diffCommand,
+  parseCommand,
+];
 
 function overview(): string {
   const width = Math.max(...COMMANDS.map((c) => c.name.length));
@@ -17,7 +26,8 @@ usage: netremediate <command> [options]     netremediate <command> --help
 commands:
 ${COMMANDS.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`).join('\n')}
 
-exit codes: 0 ok, 1 a device failed or its remediation is incomplete, 2 bad usage or unreadable input
+exit codes: 0 ok, 1 a device failed or its remediation is incomplete (compliance: per --fail-on),
+            2 bad usage or unreadable input
 `;
 }
 

@@ -49,3 +49,6 @@ export { MAX_LINE_LENGTH } from './parse/parseConfig';
 
 // The remediation engine: remediation, rollback, the predicted config, verify, rendering, scores.
 export * from './remediation';
+
+// Compliance per feature: feature sets as data, their validation, the per-device result types.
+export * from './compliance';

@@ -1,6 +1,7 @@
 /**
  * One device, computed: read both configs (or take the unsaved texts), hash them, settle the platform,
- * parse, plan, render. Runs in a task worker; returns plain data only (texts pre-encoded as the
+ * parse, plan, render, and (when the job asks) its compliance per feature from the same plan. Runs in
+ * a task worker; returns plain data only (texts pre-encoded as the
  * journal body). Never throws for a device's own problems: an unreadable file, a parse error or an
  * engine error fails the device with a readable message naming the file (and line when known).
  */
@@ -10,17 +11,23 @@ import path from 'node:path';
 import {
   createEngine,
   createRemediationEngine,
+  DEFAULT_FEATURES,
+  type DeviceCompliance,
   type Difference,
+  type FeatureSets,
   type ParsedConfig,
   type Platform,
   type RemediationEngine,
 } from '../engine';
+import { compactFeatures } from './featureTexts';
 import { encodeBody } from './journalFormat';
-import type { ParseError, PlatformSource, RiskFlag } from './types';
+import type { DeviceComplianceBrief, ParseError, PlatformSource, RiskFlag } from './types';
 import type { DeviceOutcome, DeviceTask, DeviceTaskResult, TaskInput } from './workerProtocol';
 
 const parser = createEngine();
 let remediation: { key: string | undefined; engine: RemediationEngine } | undefined;
+/** The last custom feature sets seen: one value per set, so the engine compiles each set once. */
+let customFeatures: { key: string | undefined; sets: FeatureSets } | undefined;
 
 /** How much of a config platform detection looks at: the clues (`feature`, `!Command:`) come early. */
 const DETECTION_BYTES = 16 * 1024;
@@ -32,6 +39,22 @@ function engineFor(task: DeviceTask): RemediationEngine {
     remediation = { key: task.rulesKey, engine: createRemediationEngine({ userRules: task.userRules }) };
   }
   return remediation.engine;
+}
+
+function featuresFor(task: DeviceTask): FeatureSets {
+  if (task.features === undefined) return DEFAULT_FEATURES;
+  if (customFeatures === undefined || customFeatures.key !== task.featuresKey) {
+    customFeatures = { key: task.featuresKey, sets: task.features };
+  }
+  return customFeatures.sets;
+}
+
+function brief(result: DeviceCompliance): DeviceComplianceBrief {
+  return {
+    compliant: result.compliant,
+    drifting: result.features.filter((f) => !f.compliant).map((f) => f.feature),
+    features: result.features.map((f) => f.feature),
+  };
 }
 
 /** A path as the user reads it: relative to the device's folder when inside it. */
@@ -120,12 +143,17 @@ export function computeDevice(task: DeviceTask, threadId: number): DeviceTaskRes
     const engine = engineFor(task);
     const plan = engine.plan(running, intended);
     stage = 'rendering the remediation';
+    const remediationText = engine.render(plan.remediation, { exits: true });
+    const rollbackText = engine.render(plan.rollback, { exits: true });
+    stage = 'computing compliance';
+    const compliance = task.compliance ? engine.compliance(plan, featuresFor(task)) : undefined;
     const texts = {
-      remediation: engine.render(plan.remediation, { exits: true }),
-      rollback: engine.render(plan.rollback, { exits: true }),
+      remediation: remediationText,
+      rollback: rollbackText,
       predicted: task.includePredicted ? engine.renderConfig(plan.predicted) : undefined,
       verify: plan.verify.map(describeDifference),
       rollback_verify: plan.rollbackVerify.map(describeDifference),
+      feature_compliance: compliance === undefined ? undefined : compactFeatures(compliance.features),
     };
     const risks: RiskFlag[] = plan.risks.map((r) => ({ kind: r.kind, path: r.path, message: r.message }));
     const prompts = (list: readonly { kind: string }[]): boolean =>
@@ -146,6 +174,7 @@ export function computeDevice(task: DeviceTask, threadId: number): DeviceTaskRes
         risks: risks.slice(0, MAX_RISKS),
         risk_count: risks.length,
         ...(prompts(plan.risks) || prompts(plan.rollback.risks) ? { needs_confirmation: true } : {}),
+        ...(compliance === undefined ? {} : { compliance: brief(compliance) }),
         duration: Math.round(performance.now() - started),
       },
     };

@@ -11,7 +11,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { Platform } from '../engine';
+import type { FeatureOverrides, Platform } from '../engine';
 import { globFiles, hasGlobChars, type GlobMatch } from './glob';
 import { MANIFEST_FILE, validateManifest, type ManifestEntry } from './manifest';
 import type { PlatformSource } from './types';
@@ -49,6 +49,8 @@ export interface DiscoveryProblem {
 export interface FolderDiscovery {
   readonly folder: string;
   readonly source: 'manifest' | 'convention';
+  /** The manifest's compliance feature overrides, when it has any. */
+  features?: FeatureOverrides;
   readonly devices: DeviceSpec[];
   readonly errors: DiscoveryProblem[];
   readonly warnings: DiscoveryProblem[];
@@ -113,8 +115,9 @@ async function fromManifest(
     });
     return result;
   }
-  const { entries, problems } = validateManifest(document);
+  const { entries, problems, features } = validateManifest(document);
   for (const p of problems) result.errors.push({ folder, file: manifest, ...p });
+  if (features !== undefined) result.features = features;
   const owners = new Map<string, string>();
   for (const entry of entries) {
     const outside = (['running', 'intended'] as const).find((f) => escapes(folder, entry[f]));
@@ -265,6 +268,8 @@ function relative(folder: string, file: string): string {
 
 export interface Discovery {
   readonly folders: string[];
+  /** Folder → its manifest's feature overrides (folders without any are absent). */
+  readonly features: Map<string, FeatureOverrides>;
   readonly devices: DeviceSpec[];
   readonly errors: DiscoveryProblem[];
   readonly warnings: DiscoveryProblem[];
@@ -275,12 +280,13 @@ export async function discoverTargets(
   targets: readonly string[],
   options: DiscoveryOptions = {},
 ): Promise<Discovery> {
-  const result: Discovery = { folders: [], devices: [], errors: [], warnings: [] };
+  const result: Discovery = { folders: [], features: new Map(), devices: [], errors: [], warnings: [] };
   const seen = new Set<string>();
   for (const found of await Promise.all(targets.map((t) => discoverFolder(t, options)))) {
     if (seen.has(found.folder)) continue;
     seen.add(found.folder);
     result.folders.push(found.folder);
+    if (found.features !== undefined) result.features.set(found.folder, found.features);
     // Loops, not push(...spread): a folder of 100,000 devices would overflow the argument stack.
     append(result.devices, found.devices);
     append(result.errors, found.errors);

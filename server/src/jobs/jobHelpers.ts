@@ -7,6 +7,7 @@ import type { DeviceSpec, DiscoveryProblem } from './discovery';
 import { withoutExtension } from './discovery';
 import type { ExplicitDevice, DeviceQuery } from './jobOptions';
 import type { JobState } from './jobState';
+import { expandFeatures } from './featureTexts';
 import { JournalReader } from './journal';
 import type { DeviceResult, DeviceSummary, DeviceTexts } from './types';
 import { TaskFailure } from './workerPool';
@@ -111,7 +112,13 @@ export function readDevicePage(
       if (body === undefined) return summary;
       reader ??= new JournalReader(journal);
       try {
-        return { ...summary, ...(reader.readJson(body) as DeviceTexts) };
+        const texts = reader.readJson(body) as DeviceTexts;
+        const features = texts.feature_compliance;
+        return {
+          ...summary,
+          ...texts,
+          ...(features === undefined ? {} : { feature_compliance: expandFeatures(features) }),
+        };
       } catch (error) {
         warn(`job ${job.id}, device ${summary.device_id}: ${(error as Error).message}`);
         return summary;

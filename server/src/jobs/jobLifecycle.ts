@@ -11,6 +11,8 @@ import { DeviceChangeBatcher } from './deviceEvents';
 import { DeviceDispatcher } from './deviceDispatcher';
 import { DeviceLocks, lockKey } from './deviceLocks';
 import type { DeviceSpec } from './discovery';
+import { validateFeatures, type FeatureOverrides } from '../engine';
+import { TaskFeatures, type JobCompliance } from './jobFeatures';
 import { JobError, toDeviceSummary } from './jobHelpers';
 import {
   resolveOptions,
@@ -51,6 +53,9 @@ export class JobLifecycle extends EventEmitter<JobManagerEvents> {
   protected readonly waiters = new Map<string, ((job: JobSummary) => void)[]>();
   protected readonly recentlyLoaded: string[] = [];
   protected readonly rulesKey: string | undefined;
+  /** The valid part of `options.features` (the setting's layer under each manifest's). */
+  protected readonly featureOverrides: FeatureOverrides;
+  private readonly taskFeatures = new WeakMap<JobCompliance, TaskFeatures>();
   protected closed = false;
   readonly startedAt = new Date();
 
@@ -61,6 +66,9 @@ export class JobLifecycle extends EventEmitter<JobManagerEvents> {
     super();
     this.options = resolveOptions(options);
     this.rulesKey = options.userRules === undefined ? undefined : JSON.stringify(options.userRules);
+    const features = validateFeatures(options.features, 'netremediate.features');
+    this.featureOverrides = features.features;
+    for (const e of features.errors) this.warn(`${e.field}: ${e.message} (left out)`);
     this.pool = new WorkerPool({
       filename: this.options.workerScript,
       maxWorkers: this.options.maxWorkers,
@@ -94,8 +102,9 @@ export class JobLifecycle extends EventEmitter<JobManagerEvents> {
     folders: readonly string[],
     request: Pick<StartJobRequest, 'comment' | 'ticket_ref'>,
     inputs: RunInputs,
-    retryOf?: string,
+    extra: { readonly retryOf?: string; readonly compliance?: JobCompliance } = {},
   ): JobState {
+    const { retryOf, compliance } = extra;
     const header: JobHeader = {
       job_id: this.newJobId(),
       created_at: new Date().toISOString(),
@@ -105,6 +114,7 @@ export class JobLifecycle extends EventEmitter<JobManagerEvents> {
       ...(retryOf === undefined ? {} : { retry_of: retryOf }),
       include_predicted: this.options.includePredicted,
       default_platform: this.options.defaultPlatform,
+      ...(compliance === undefined ? {} : { compliance }),
     };
     const job = JobState.fresh(header, specs);
     job.inputs = inputs;
@@ -215,9 +225,25 @@ export class JobLifecycle extends EventEmitter<JobManagerEvents> {
       includePredicted: job.header.include_predicted,
       userRules: this.options.userRules,
       rulesKey: this.rulesKey,
+      ...this.complianceOf(job, spec.folder),
       testFault: job.inputs.testFaults?.[spec.device_id],
       testDelayMs: job.inputs.testDelayMs,
     };
+  }
+
+  /** What a task of `job` carries about compliance: whether to compute it, and its folder's features. */
+  private complianceOf(
+    job: JobState,
+    folder: string,
+  ): Pick<DeviceTask, 'compliance' | 'features' | 'featuresKey'> {
+    const compliance = job.header.compliance;
+    if (compliance === undefined) return { compliance: false };
+    let features = this.taskFeatures.get(compliance);
+    if (features === undefined) {
+      features = new TaskFeatures(compliance);
+      this.taskFeatures.set(compliance, features);
+    }
+    return { compliance: true, ...features.for(folder) };
   }
 
   protected job(jobId: string): JobState {

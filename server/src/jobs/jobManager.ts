@@ -11,9 +11,13 @@
  */
 import path from 'node:path';
 import { createRemediationEngine, type RemediationEngine } from '../engine';
+import type { FeatureCompliance } from '../engine';
+import type { ComplianceReport, ComplianceSummaryPage } from '../protocol/compliance';
+import { buildComplianceReport, summaryPage, type ComplianceReportOptions } from './complianceReport';
 import { lockKey } from './deviceLocks';
 import { discoverTargets, formatProblem, type DeviceSpec } from './discovery';
 import { JobError, explicitSpecs, readDevicePage } from './jobHelpers';
+import { jobCompliance } from './jobFeatures';
 import { JobLifecycle } from './jobLifecycle';
 import type {
   DeviceQuery,
@@ -28,7 +32,16 @@ import { frameDeviceResult, type FrameRequest } from './frameResults';
 import { inShard } from './shard';
 import { readReviewDocuments, type ReviewDocuments } from './reviewDocuments';
 import { recoverJobs } from './storeRecovery';
-import { isFinalStatus, type DeviceResult, type JobStatus, type JobSummary, type PoolStats } from './types';
+import type { JobCompliance } from './jobFeatures';
+import type { JobState } from './jobState';
+import {
+  isFinalStatus,
+  type DeviceResult,
+  type DeviceSummary,
+  type JobStatus,
+  type JobSummary,
+  type PoolStats,
+} from './types';
 
 export type { JobManagerEvents } from './jobLifecycle';
 
@@ -91,11 +104,16 @@ export class JobManager extends JobLifecycle {
       request.shard === undefined
         ? specs
         : specs.filter((s) => inShard(s.folder, s.device_id, request.shard!));
-    const job = this.createJob(problems.length > 0 ? [] : kept, folders, request, {
-      unsaved: request.unsaved,
-      testFaults: request.testFaults,
-      testDelayMs: request.testDelayMs,
-    });
+    const compliance = this.options.compliance
+      ? jobCompliance(folders, this.featureOverrides, found.features)
+      : undefined;
+    const job = this.createJob(
+      problems.length > 0 ? [] : kept,
+      folders,
+      request,
+      { unsaved: request.unsaved, testFaults: request.testFaults, testDelayMs: request.testDelayMs },
+      { compliance },
+    );
     if (problems.length > 0) {
       this.transition(job, 'failed', `cannot run: ${problems.join('; ')}`);
     } else {
@@ -139,7 +157,8 @@ export class JobManager extends JobLifecycle {
         ticket_ref: request.ticket_ref ?? source.header.ticket_ref,
       },
       { unsaved: request.unsaved },
-      jobId,
+      // The retry checks its devices against the features the first run used.
+      { retryOf: jobId, compliance: source.header.compliance },
     );
     this.enqueue(
       job,
@@ -225,6 +244,56 @@ export class JobManager extends JobLifecycle {
     return page.devices[0];
   }
 
+  /**
+   * The job's compliance report: every device (its per-feature details read from the journal), the
+   * summary, the feature-set hash. For a finished job; one still running reports its devices so far.
+   */
+  complianceReport(jobId: string, options: ComplianceReportOptions = {}): ComplianceReport {
+    const job = this.loaded(jobId);
+    const compliance = complianceOf(job);
+    const journal = this.store.journalPath(jobId);
+    const warn = (m: string) => this.warn(m);
+    function* results(): Generator<DeviceResult> {
+      const limit = 500;
+      for (let offset = 0; offset < job.specs.length; offset += limit) {
+        yield* readDevicePage(job, journal, { offset, limit, include_texts: true }, warn).devices;
+      }
+    }
+    return buildComplianceReport(compliance, results(), options);
+  }
+
+  /** Counts per feature and a page of the devices that drift or failed, from memory (no journal read). */
+  complianceSummary(jobId: string, page: { offset?: number; limit?: number } = {}): ComplianceSummaryPage {
+    const job = this.loaded(jobId);
+    const devices = job.specs.map((_, i) => job.device(i));
+    return summaryPage(complianceOf(job), devices, page);
+  }
+
+  /** One device's compliance per feature (read from its journal record); undefined for an unknown device. */
+  deviceCompliance(
+    jobId: string,
+    folder: string,
+    deviceId: string,
+  ): { device: DeviceSummary; features: readonly FeatureCompliance[] } | undefined {
+    complianceOf(this.loaded(jobId));
+    const result = this.getDeviceResult(jobId, folder, deviceId, true);
+    if (result === undefined) return undefined;
+    // The summary without its texts: the per-feature details are the point, the scripts are not.
+    const {
+      remediation: _remediation,
+      rollback: _rollback,
+      predicted: _predicted,
+      verify: _verify,
+      rollback_verify: _rollbackVerify,
+      feature_compliance,
+      ...device
+    } = result;
+    return {
+      device,
+      features: feature_compliance ?? [],
+    };
+  }
+
   /** Resolves when the job is completed, failed, cancelled or interrupted. */
   waitForJob(jobId: string): Promise<JobSummary> {
     const job = this.job(jobId);
@@ -299,4 +368,14 @@ export class JobManager extends JobLifecycle {
 
 function frameRequest(frame: DeviceQuery['frame'], tag: string | undefined): FrameRequest | undefined {
   return frame === undefined || frame === 'none' ? undefined : { frame, tag };
+}
+
+function complianceOf(job: JobState): JobCompliance {
+  const compliance = job.header.compliance;
+  if (compliance === undefined)
+    throw new JobError(
+      'invalid-state',
+      `job ${job.id} ran without compliance (it was started with compliance off)`,
+    );
+  return compliance;
 }

@@ -30,6 +30,16 @@ export interface JobManagerOptions {
   readonly includePredicted?: boolean;
   /** `netremediate.rules`, passed to the remediation engine in each worker. */
   readonly userRules?: unknown;
+  /**
+   * Compute each device's compliance per feature in its worker (DeviceSummary.compliance, the texts'
+   * feature_compliance). Default true; `netremediate batch`, which reports none, turns it off.
+   */
+  readonly compliance?: boolean;
+  /**
+   * `netremediate.features` (or `--features FILE`) as the user wrote it: feature overrides per platform
+   * under each folder's manifest `features`. Invalid entries are left out with a warning.
+   */
+  readonly features?: unknown;
   /** Globs of the running/ + intended/ convention. */
   readonly discovery?: Pick<DiscoveryOptions, 'runningGlob' | 'intendedGlob'>;
   /** Tasks handed to the pool per worker (the in-flight window). Default 2. */
@@ -44,8 +54,9 @@ export interface JobManagerOptions {
   readonly onWarning?: (message: string) => void;
 }
 
-export type ResolvedOptions = Required<Omit<JobManagerOptions, 'userRules' | 'onWarning' | 'discovery'>> &
-  Pick<JobManagerOptions, 'userRules' | 'onWarning' | 'discovery'>;
+type Optional = 'userRules' | 'features' | 'onWarning' | 'discovery';
+
+export type ResolvedOptions = Required<Omit<JobManagerOptions, Optional>> & Pick<JobManagerOptions, Optional>;
 
 export function resolveOptions(options: JobManagerOptions): ResolvedOptions {
   return {
@@ -56,6 +67,7 @@ export function resolveOptions(options: JobManagerOptions): ResolvedOptions {
     maxConcurrentJobs: 4,
     defaultPlatform: 'cisco_ios',
     includePredicted: false,
+    compliance: true,
     inFlightPerWorker: 2,
     fsyncEvery: 500,
     deviceEventIntervalMs: 100,

@@ -67,6 +67,7 @@ export class JobState {
   private indexSummary: JobSummary | undefined;
   private specList: readonly DeviceSpec[];
   private byKey: Map<string, number> | undefined;
+  private readonly names = new Map<string, string>();
 
   private constructor(
     public header: JobHeader,
@@ -205,7 +206,7 @@ export class JobState {
     const previous = devices.results[i];
     if (previous !== undefined) this.tally(previous, -1);
     this.setStatus(i, summary.status, summary.worker);
-    devices.results[i] = summary;
+    devices.results[i] = summary.compliance === undefined ? summary : this.withSharedNames(summary);
     devices.bodies[i] = body;
     this.tally(summary, 1);
   }
@@ -263,6 +264,28 @@ export class JobState {
       ...(this.blocked_by === undefined || this.status !== 'pending' ? {} : { blocked_by: this.blocked_by }),
       ...(this.header.retry_of === undefined ? {} : { retry_of: this.header.retry_of }),
       summary: { ...c },
+    };
+  }
+
+  /**
+   * Feature names arrive as fresh strings with every device (from the worker, or the journal): one
+   * copy of each per job keeps 10,000 devices × 15 features from holding 150,000 small strings.
+   */
+  private withSharedNames(summary: DeviceSummary): DeviceSummary {
+    const brief = summary.compliance!;
+    const shared = (name: string): string => {
+      const known = this.names.get(name);
+      if (known !== undefined) return known;
+      this.names.set(name, name);
+      return name;
+    };
+    return {
+      ...summary,
+      compliance: {
+        compliant: brief.compliant,
+        drifting: brief.drifting.map(shared),
+        features: brief.features.map(shared),
+      },
     };
   }
 

@@ -12,6 +12,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import type { DeviceSpec } from './discovery';
+import type { JobCompliance } from './jobFeatures';
 import { JournalWriter, replayJournal, type BodyLocation } from './journal';
 import type { DeviceSummary, JobStatus, JobSummary } from './types';
 import type { Platform } from '../engine';
@@ -26,6 +27,8 @@ export interface JobHeader {
   readonly retry_of?: string;
   readonly include_predicted: boolean;
   readonly default_platform: Platform;
+  /** Set when the job computes compliance: the feature sets its devices are checked against. */
+  readonly compliance?: JobCompliance;
 }
 
 export type JournalRecord =

@@ -9,8 +9,13 @@
  * relative to each glob's base, without extension; `device_id` then comes from that name and must be
  * left out). Checked by hand against this schema: each problem names its field, e.g.
  * `devices[3].platform`, so the editor can point at it. Unknown fields are errors: `runing` is a typo.
+ *
+ * `features` (optional) overrides the compliance features of the folder's devices, per platform, in
+ * the format of the `netremediate.features` setting (engine/compliance/validateFeatures.ts); for a
+ * platform it names, it wins over the setting. Its problems name their field too:
+ * `features.cisco_ios[2].match[0].re_search`.
  */
-import { PLATFORMS, type Platform } from '../engine';
+import { PLATFORMS, validateFeatures, type FeatureOverrides, type Platform } from '../engine';
 import { hasGlobChars } from './glob';
 
 export const MANIFEST_FILE = 'netremediate.json';
@@ -32,7 +37,7 @@ export interface ManifestProblem {
   readonly message: string;
 }
 
-const TOP_LEVEL_FIELDS = new Set(['$schema', 'devices']);
+const TOP_LEVEL_FIELDS = new Set(['$schema', 'devices', 'features']);
 const DEVICE_FIELDS = new Set(['device_id', 'platform', 'running', 'intended']);
 
 function describe(value: unknown): string {
@@ -46,6 +51,8 @@ function describe(value: unknown): string {
 export function validateManifest(document: unknown): {
   entries: ManifestEntry[];
   problems: ManifestProblem[];
+  /** The valid `features` overrides (undefined when the manifest has none). */
+  features?: FeatureOverrides;
 } {
   const entries: ManifestEntry[] = [];
   const problems: ManifestProblem[] = [];
@@ -57,8 +64,15 @@ export function validateManifest(document: unknown): {
     return { entries, problems };
   }
   for (const key of Object.keys(document)) {
-    if (!TOP_LEVEL_FIELDS.has(key)) problems.push({ field: key, message: `unknown field "${key}"` });
+    if (!TOP_LEVEL_FIELDS.has(key))
+      problems.push({
+        field: key,
+        message: `unknown field "${key}" (expected ${[...TOP_LEVEL_FIELDS].join(', ')})`,
+      });
   }
+  const declared = (document as { features?: unknown }).features;
+  const checked = declared === undefined ? undefined : validateFeatures(declared, 'features');
+  for (const e of checked?.errors ?? []) problems.push({ field: e.field, message: e.message });
   const devices = (document as { devices?: unknown }).devices;
   if (!Array.isArray(devices)) {
     problems.push({ field: 'devices', message: `expected an array of devices, got ${describe(devices)}` });
@@ -68,7 +82,7 @@ export function validateManifest(document: unknown): {
     const entry = validateEntry(device, index, problems);
     if (entry !== undefined) entries.push(entry);
   });
-  return { entries, problems };
+  return { entries, problems, ...(checked === undefined ? {} : { features: checked.features }) };
 }
 
 function validateEntry(

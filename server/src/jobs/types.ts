@@ -3,7 +3,7 @@
  * know (snake_case fields), so that the LSP requests and `netremediate batch --format json` pass them on
  * as they are. Times are ISO strings; `duration`, `queue_time` and device `duration` are milliseconds.
  */
-import type { FrameKind, Platform } from '../engine';
+import type { FeatureCompliance, FrameKind, Platform } from '../engine';
 
 export type { FrameKind };
 
@@ -54,6 +54,19 @@ export interface RiskFlag {
   readonly message: string;
 }
 
+/**
+ * A device's compliance in brief, kept in memory with its summary (the per-feature details are in its
+ * texts): enough for the job's compliance summary without reading the journal.
+ */
+export interface DeviceComplianceBrief {
+  /** Every feature the device has is compliant. */
+  readonly compliant: boolean;
+  /** The features that drift, in feature-set order. */
+  readonly drifting: readonly string[];
+  /** Every feature the device has (lines in running or intended), in feature-set order. */
+  readonly features: readonly string[];
+}
+
 /** What is kept in memory for every device of a loaded job (no config texts). */
 export interface DeviceSummary {
   readonly device_id: string;
@@ -80,6 +93,8 @@ export interface DeviceSummary {
    * the framed scripts still leave one to the operator.
    */
   readonly needs_confirmation?: boolean;
+  /** Set for a success device of a job that computes compliance. */
+  readonly compliance?: DeviceComplianceBrief;
   readonly parse_errors?: readonly ParseError[];
   /** Milliseconds the task took in its worker. */
   readonly duration?: number;
@@ -99,6 +114,12 @@ export interface DeviceTexts {
   /** Readable differences between the predicted and the intended config; empty when verified. */
   readonly verify: readonly string[];
   readonly rollback_verify: readonly string[];
+  /**
+   * Per feature the device has: missing, extra, its part of the scripts (jobs that compute compliance).
+   * Not `compliance`: a DeviceResult is a summary and its texts in one object, and the summary's
+   * `compliance` is the brief.
+   */
+  readonly feature_compliance?: readonly FeatureCompliance[];
 }
 
 /** Set when the texts were asked for in a safe-apply frame (DeviceQuery `frame`). */

@@ -4,7 +4,7 @@
  * renders texts and counts, and pre-encodes the texts as the journal record body so that the main
  * thread, which also answers the editor, only writes bytes.
  */
-import type { Platform } from '../engine';
+import type { FeatureSets, Platform } from '../engine';
 import type { DeviceSummary, PlatformSource } from './types';
 
 /** One config of a device: the worker reads `path` unless the client sent an unsaved `text`. */
@@ -38,6 +38,14 @@ export interface DeviceTask {
   /** `netremediate.rules`; `rulesKey` identifies them so a worker builds its engine once per rule set. */
   readonly userRules?: unknown;
   readonly rulesKey?: string;
+  /** Compute the device's compliance per feature (DeviceSummary.compliance, DeviceTexts.compliance). */
+  readonly compliance: boolean;
+  /**
+   * The feature sets of the device's folder; absent: the built-in ones (most jobs: nothing to copy per
+   * task). `featuresKey` identifies them so that a worker compiles each set once.
+   */
+  readonly features?: FeatureSets;
+  readonly featuresKey?: string;
   readonly testFault?: TestFault;
   /** Test hook (same switch as testFault): sleep this long before computing, to make jobs slow. */
   readonly testDelayMs?: number;
@@ -72,6 +80,7 @@ export type DeviceOutcome = Pick<
   | 'risks'
   | 'risk_count'
   | 'needs_confirmation'
+  | 'compliance'
   | 'parse_errors'
 > & {
   readonly status: 'success' | 'failed';

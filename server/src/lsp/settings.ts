@@ -18,6 +18,11 @@ export interface EditorSettings {
   readonly jobHistoryLimit: number;
   /** `netremediate.rules` as the user wrote it; the engine validates it. */
   readonly rules: unknown;
+  /**
+   * `netremediate.features` as the user wrote it: compliance feature overrides per platform, under each
+   * folder's manifest `features` (validated when the job manager opens; invalid entries left out).
+   */
+  readonly features: unknown;
   /** The running/ + intended/ convention's globs, relative to a workspace folder. */
   readonly runningGlob: string;
   readonly intendedGlob: string;
@@ -30,6 +35,7 @@ export const DEFAULT_SETTINGS: EditorSettings = {
   deviceTimeoutMs: 60_000,
   jobHistoryLimit: 50,
   rules: undefined,
+  features: undefined,
   runningGlob: 'running/**/*',
   intendedGlob: 'intended/**/*',
 };
@@ -63,6 +69,7 @@ export function settingsFrom(section: unknown): EditorSettings {
     deviceTimeoutMs: wholeNumber(values.deviceTimeoutMs, 0, DEFAULT_SETTINGS.deviceTimeoutMs),
     jobHistoryLimit: wholeNumber(values.jobHistoryLimit, 1, DEFAULT_SETTINGS.jobHistoryLimit),
     rules: values.rules,
+    features: values.features,
     runningGlob: glob(values.runningGlob, DEFAULT_SETTINGS.runningGlob),
     intendedGlob: glob(values.intendedGlob, DEFAULT_SETTINGS.intendedGlob),
   };

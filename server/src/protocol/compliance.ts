@@ -4,7 +4,7 @@
  * Schema is published at `schemas/compliance-report.schema.json`. snake_case like the batch results.
  */
 import type { FeatureCompliance } from '../engine/compliance/types';
-import type { Platform } from '../engine';
+import type { PlatformId } from './index';
 
 export const COMPLIANCE_REPORT_VERSION = 1;
 
@@ -12,9 +12,14 @@ export type DeviceComplianceStatus = 'compliant' | 'drift' | 'failed';
 
 export interface ComplianceDevice {
   readonly device_id: string;
-  /** The workspace folder's name (not its absolute path: reports travel between CI runners). */
+  /**
+   * The folder as the user gave it: relative to the current directory when inside it (`.` for the
+   * directory itself), `/`-separated; otherwise (and in the editor) the folder's name. Never an absolute
+   * path: reports travel between CI runners, and SARIF uses `<folder>/<intended>` as a
+   * %SRCROOT%-relative uri.
+   */
   readonly folder: string;
-  readonly platform?: Platform;
+  readonly platform?: PlatformId;
   readonly status: DeviceComplianceStatus;
   /** Why the device failed, naming the file and line when one is at fault. */
   readonly error?: string;
@@ -55,4 +60,22 @@ export interface ComplianceReport {
   };
   /** Sorted by folder, then device_id. */
   readonly devices: readonly ComplianceDevice[];
+}
+
+/** A device that drifts or failed, as the compliance summary lists it (the editor's folders: absolute). */
+export interface ComplianceDeviceRef {
+  readonly folder: string;
+  readonly device_id: string;
+  readonly status: DeviceComplianceStatus;
+  /** Drifting features, in feature-set order. */
+  readonly drifting: readonly string[];
+  readonly error?: string;
+}
+
+/** A job's compliance at a glance: built from the devices' in-memory briefs, no journal read. */
+export interface ComplianceSummaryPage {
+  readonly feature_set_sha256: string;
+  readonly summary: ComplianceReport['summary'];
+  /** The devices that drift or failed, in job order, paged. */
+  readonly attention: { readonly total: number; readonly devices: readonly ComplianceDeviceRef[] };
 }

@@ -58,3 +58,5 @@ export const DocumentPlatformRequest = new RequestType<{ uri: string }, Document
 
 export * from './jobs';
 export * from './inlineReview';
+export * from './compliance';
+export * from './complianceSummary';

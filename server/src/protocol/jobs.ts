@@ -5,9 +5,12 @@
  * depends on this file alone and no job-layer code reaches its bundle.
  */
 import { NotificationType, RequestType, RequestType0 } from 'vscode-languageserver-protocol';
+import type { FeatureCompliance } from '../engine/compliance/types';
+import type { ComplianceReport, ComplianceSummaryPage } from './compliance';
 import type {
   DeviceResult,
   DeviceStatus,
+  DeviceSummary,
   DevicesEvent,
   FrameKind,
   JobEvent,
@@ -18,6 +21,7 @@ import type {
 
 export type {
   ChangeScore,
+  DeviceComplianceBrief,
   DeviceResult,
   DeviceStatus,
   DeviceSummary,
@@ -150,6 +154,56 @@ export interface ReviewDocumentsResult {
 
 export const ReviewDocumentsRequest = new RequestType<ReviewParams, ReviewDocumentsResult | null, void>(
   'netremediate/reviewDocuments',
+);
+
+export interface ComplianceSummaryParams extends JobParams {
+  /** Page of `attention` (the devices that drift or failed). */
+  offset?: number;
+  /** Default 100. */
+  limit?: number;
+}
+
+export type ComplianceSummaryResult = ComplianceSummaryPage & { job_id: string };
+
+/**
+ * Sent by the client for a job's compliance view: device counts, per feature (every feature of the
+ * set, `other` last) the devices that have it, compliant and drifting, and a page of the devices that
+ * drift or failed with their drifting features. Cheap: from memory, no journal read. An error
+ * (InvalidParams, `invalid-state`) for a job that ran without compliance.
+ */
+export const ComplianceSummaryRequest = new RequestType<
+  ComplianceSummaryParams,
+  ComplianceSummaryResult,
+  void
+>('netremediate/complianceSummary');
+
+export interface DeviceComplianceParams extends JobParams {
+  /** Absolute, as in DeviceSummary.folder. */
+  folder: string;
+  device_id: string;
+}
+
+export interface DeviceComplianceResult {
+  /** The device's summary (status, error, `compliance` brief, inputs), without its texts. */
+  device: DeviceSummary;
+  /** Per feature the device has, in feature-set order; empty for a failed device. */
+  features: readonly FeatureCompliance[];
+}
+
+/** One device's compliance per feature (missing, extra, its part of the scripts, intended line ranges); null when the job has no such device. */
+export const DeviceComplianceRequest = new RequestType<
+  DeviceComplianceParams,
+  DeviceComplianceResult | null,
+  void
+>('netremediate/deviceCompliance');
+
+/**
+ * The whole compliance report of a job, as `netremediate compliance --format json` prints it (folders
+ * by name): for export; render it with renderComplianceReport (protocol/complianceRender). Large at
+ * fleet scale: the client asks for it on demand.
+ */
+export const ComplianceReportRequest = new RequestType<JobParams, ComplianceReport, void>(
+  'netremediate/complianceReport',
 );
 
 /** The worker pool: each worker busy or idle with its current device, tasks done and failed. */

@@ -19,6 +19,7 @@ function task(overrides: Partial<Omit<DeviceTask, 'runId'>>): Omit<DeviceTask, '
     running: { path: path.join(FLEET, 'running', 'core-rtr-01.cfg') },
     intended: { path: path.join(FLEET, 'intended', 'core-rtr-01.cfg') },
     includePredicted: true,
+    compliance: true,
     ...overrides,
   };
 }

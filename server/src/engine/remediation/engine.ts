@@ -1,3 +1,7 @@
+import { CompiledFeatures } from '../compliance/classify';
+import { computeCompliance } from '../compliance/compute';
+import { DEFAULT_FEATURES } from '../compliance/defaultFeatures';
+import type { DeviceCompliance, FeatureDefinition, FeatureSets } from '../compliance/types';
 import { PLATFORMS, type ParsedConfig, type Platform } from '../model/types';
 import { BUILT_IN_DRIVERS } from '../rules/drivers';
 import { PlatformRules } from '../rules/semantics';
@@ -91,6 +95,11 @@ export interface RemediationEngine {
     scripts: { readonly remediation: string; readonly rollback: string },
     options: FrameOptions,
   ): FramedScripts;
+  /**
+   * Per feature of the plan's platform (`features`, default the built-in sets): compliant, missing and
+   * extra lines, and that feature's part of the remediation and rollback. Reuses the plan's trees.
+   */
+  compliance(plan: RemediationPlan, features?: FeatureSets): DeviceCompliance;
 }
 
 export function createRemediationEngine(options: RemediationEngineOptions = {}): RemediationEngine {
@@ -104,6 +113,18 @@ export function createRemediationEngine(options: RemediationEngineOptions = {}):
   const remediate = (running: ConfigTree, intended: ConfigTree): RemediationTree => {
     checkSamePlatform(running, intended);
     return remediateTrees(running, intended);
+  };
+
+  // Compiled once per feature list: a host passing the same FeatureSets value for every device (the
+  // task worker does) compiles its rules once.
+  const compiled = new WeakMap<readonly FeatureDefinition[], CompiledFeatures>();
+  const compiledFeatures = (definitions: readonly FeatureDefinition[]): CompiledFeatures => {
+    let c = compiled.get(definitions);
+    if (c === undefined) {
+      c = new CompiledFeatures(definitions);
+      compiled.set(definitions, c);
+    }
+    return c;
   };
 
   const engine: RemediationEngine = {
@@ -144,6 +165,8 @@ export function createRemediationEngine(options: RemediationEngineOptions = {}):
         risks: remediation.risks,
       };
     },
+    compliance: (plan, features = DEFAULT_FEATURES) =>
+      computeCompliance(plan, compiledFeatures(features[plan.platform]), engine),
   };
   return engine;
 }

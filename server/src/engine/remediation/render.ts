@@ -15,8 +15,10 @@ const SAFE_DELIMITERS = ['^', '#', '%', '@', '$', '~', '|', '&', '*', '+', '=', 
 export function renderTree(tree: ConfigTree, options: RenderOptions = {}): string {
   const unit = ' '.repeat(options.indent ?? tree.rules.driver.indentation);
   const lines: string[] = [];
+  const only = options.topLevel;
   const write = (node: HNode, depth: number): void => {
     for (const c of node.children) {
+      if (depth === 0 && only !== undefined && !only.has(c)) continue;
       const pad = unit.repeat(depth);
       if (c.kind === 'banner') lines.push(renderBanner(c, options.bannerDelimiter ?? 'safe'));
       else if (c.kind === 'certificate') renderCertificate(c, pad, pad + unit, lines);

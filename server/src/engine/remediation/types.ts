@@ -77,6 +77,11 @@ export interface RenderOptions {
   readonly bannerDelimiter?: 'safe' | 'original';
   /** Add `! removes N lines` after a removed section's negation. Default false. */
   readonly comments?: boolean;
+  /**
+   * Only these top-level lines of the tree (in the tree's order), each with its subtree: a part of a
+   * script without copying it (compliance renders each feature's part of a remediation so).
+   */
+  readonly topLevel?: ReadonlySet<HNode>;
 }
 
 export type { RiskKind };

@@ -66,6 +66,7 @@ export function compilePredicate(rule: MatchRule): CompiledPredicate {
  * (`^interface`, `^[#!]`); undefined otherwise. Lets callers skip the regex for most lines.
  */
 export function regexFirstChars(source: string): string[] | undefined {
+  if (hasTopLevelAlternation(source)) return undefined;
   const literal = /^\^([A-Za-z0-9 !#-])(?![?*{+])/.exec(source);
   if (literal !== null) return [literal[1]];
   const set = /^\^\[([A-Za-z0-9!#]+)\](?![?*{])/.exec(source);
@@ -74,6 +75,7 @@ export function regexFirstChars(source: string): string[] | undefined {
 
 /** The literal text a match of an anchored regex must start with (`^ipv6 unreachables disable$` → all of it). */
 export function regexLiteralPrefix(source: string): string {
+  if (hasTopLevelAlternation(source)) return '';
   const m = /^\^((?:[A-Za-z0-9 _,:/=-]|\\[.()[\]^$*+?{}|\\/-])*)/.exec(source);
   if (m === null) return '';
   // A quantifier after the run applies to its last character, which is then optional.
@@ -81,6 +83,25 @@ export function regexLiteralPrefix(source: string): string {
   const next = source.charAt(m[0].length);
   const literal = '?*{'.includes(next) && next !== '' ? run.slice(0, -1) : run;
   return literal.replace(/\\(.)/g, '$1').replace(/\\$/, '');
+}
+
+/**
+ * `^ip ssh|^ip http`: a `|` outside any group or character class makes the anchor and the literal
+ * before it hold for the first branch only, so neither says anything about a match.
+ */
+function hasTopLevelAlternation(source: string): boolean {
+  let depth = 0;
+  let inClass = false;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') i++;
+    else if (inClass) inClass = c !== ']';
+    else if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth = Math.max(0, depth - 1);
+    else if (c === '|' && depth === 0) return true;
+  }
+  return false;
 }
 
 function list(value: string | readonly string[]): readonly string[] {

@@ -154,42 +154,56 @@ function checkLineage(value: unknown, path: string, errors: RuleError[]): MatchR
   const levels: MatchRule[] = [];
   let ok = true;
   value.forEach((level, i) => {
-    const at = `${path}[${i}]`;
-    if (!isObject(level)) {
-      errors.push({ path: at, message: 'must be an object such as {"startswith": "interface "}' });
-      ok = false;
-      return;
-    }
-    const rule: Record<string, string | string[]> = {};
-    for (const [key, v] of Object.entries(level)) {
-      if (!MATCH_KEYS.has(key)) {
-        errors.push({
-          path: `${at}.${key}`,
-          message: `unknown criterion: expected one of ${[...MATCH_KEYS].join(', ')}`,
-        });
-        ok = false;
-      } else if (key === 're_search') {
-        if (typeof v === 'string' && checkPattern(v, `${at}.re_search`, errors)) rule[key] = v;
-        else {
-          if (typeof v !== 'string') errors.push({ path: `${at}.re_search`, message: 'must be a string' });
-          ok = false;
-        }
-      } else if (
-        typeof v === 'string' ||
-        (Array.isArray(v) && v.length > 0 && v.every((s) => typeof s === 'string'))
-      ) {
-        rule[key] = v as string | string[];
-      } else {
-        errors.push({ path: `${at}.${key}`, message: 'must be a string or a non-empty list of strings' });
-        ok = false;
-      }
-    }
-    levels.push(rule as MatchRule);
+    const rule = checkPredicate(level, `${path}[${i}]`, errors);
+    if (rule === undefined) ok = false;
+    else levels.push(rule);
   });
   return ok ? levels : undefined;
 }
 
-function checkPattern(source: string, path: string, errors: RuleError[]): boolean {
+/**
+ * One predicate (`{"startswith": "interface "}`) as a user wrote it: known criteria only, strings or
+ * non-empty lists of strings, regexes checked by `checkPattern`. Undefined, with errors naming each
+ * bad field under `path`, when anything is wrong. Shared with the compliance features.
+ */
+export function checkPredicate(level: unknown, path: string, errors: RuleError[]): MatchRule | undefined {
+  if (!isObject(level)) {
+    errors.push({ path, message: 'must be an object such as {"startswith": "interface "}' });
+    return undefined;
+  }
+  const rule: Record<string, string | string[]> = {};
+  let ok = true;
+  for (const [key, v] of Object.entries(level)) {
+    if (!MATCH_KEYS.has(key)) {
+      errors.push({
+        path: `${path}.${key}`,
+        message: `unknown criterion: expected one of ${[...MATCH_KEYS].join(', ')}`,
+      });
+      ok = false;
+    } else if (key === 're_search') {
+      if (typeof v === 'string' && checkPattern(v, `${path}.re_search`, errors)) rule[key] = v;
+      else {
+        if (typeof v !== 'string') errors.push({ path: `${path}.re_search`, message: 'must be a string' });
+        ok = false;
+      }
+    } else if (
+      typeof v === 'string' ||
+      (Array.isArray(v) && v.length > 0 && v.every((s) => typeof s === 'string'))
+    ) {
+      rule[key] = v as string | string[];
+    } else {
+      errors.push({ path: `${path}.${key}`, message: 'must be a string or a non-empty list of strings' });
+      ok = false;
+    }
+  }
+  return ok ? (rule as MatchRule) : undefined;
+}
+
+/**
+ * A user regex: at most 500 characters, valid, and without a quantified group holding a quantifier
+ * (exponential backtracking). Matching also cuts lines to MATCH_LENGTH_LIMIT (match.ts).
+ */
+export function checkPattern(source: string, path: string, errors: RuleError[]): boolean {
   if (source.length > MAX_PATTERN) {
     errors.push({ path, message: `is ${source.length} characters long; at most ${MAX_PATTERN}` });
     return false;
@@ -211,7 +225,7 @@ function checkPattern(source: string, path: string, errors: RuleError[]): boolea
   return true;
 }
 
-function isObject(value: unknown): value is Record<string, unknown> {
+export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 

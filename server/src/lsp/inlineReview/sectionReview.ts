@@ -60,7 +60,7 @@ export function sectionChanges(
     totalCommands += count;
     // A line the intended config has (new, changed, or the header of a changed section) sits on it;
     // a pure negation of a running line has nowhere to sit in the intended file.
-    const home = top.meta?.origin === 'negation' ? undefined : intendedTree.root.child(top.text);
+    const home = top.meta?.origin === 'negation' ? undefined : intendedTree.root.child(top.key);
     if (home === undefined) {
       removed.add(top);
       removedCommands += count;

@@ -2,11 +2,12 @@ import type { Connection, InitializeParams, TextDocuments } from 'vscode-languag
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type { InitializationOptions } from '../../protocol';
 import type { SettingsSource } from '../settings';
+import { registerComplianceRequests } from './complianceRequests';
 import { forwardJobEvents } from './jobNotifications';
 import { registerJobRequests } from './jobRequests';
 import { JobService } from './jobService';
 
-/** The batch job protocol: requests over the job manager, its events as notifications. */
+/** The batch job protocol: requests over the job manager (compliance included), its events as notifications. */
 export function registerJobs(
   connection: Connection,
   documents: TextDocuments<TextDocument>,
@@ -16,6 +17,7 @@ export function registerJobs(
   let workDoneProgress = false;
   jobs.onOpened((manager) => forwardJobEvents(connection, manager, () => workDoneProgress));
   registerJobRequests(connection, jobs);
+  registerComplianceRequests(connection, jobs);
   return {
     initialize(params) {
       const options = (params.initializationOptions ?? undefined) as InitializationOptions | undefined;

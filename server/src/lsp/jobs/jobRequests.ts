@@ -24,7 +24,10 @@ import type { JobService } from './jobService';
  * can show: an unknown job or a wrong state is InvalidParams with the layer's message, anything else
  * an InternalError naming what failed.
  */
-function withManager<P, R>(jobs: JobService, handle: (manager: JobManager, params: P) => R | Promise<R>) {
+export function withManager<P, R>(
+  jobs: JobService,
+  handle: (manager: JobManager, params: P) => R | Promise<R>,
+) {
   return async (params: P): Promise<R> => {
     try {
       return await handle(await jobs.get(), params);

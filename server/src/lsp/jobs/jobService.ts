@@ -62,6 +62,7 @@ export class JobService {
       jobHistoryLimit: settings.jobHistoryLimit,
       defaultPlatform: settings.defaultPlatform,
       userRules: settings.rules,
+      features: settings.features,
       discovery: { runningGlob: settings.runningGlob, intendedGlob: settings.intendedGlob },
       onWarning: (message) => this.connection.console.warn(`jobs: ${message}`),
     });

@@ -1,0 +1,157 @@
+import type { HNode } from '../remediation/hnode';
+import type { RemediationPlan } from '../remediation/engine';
+import type { ConfigTree, RenderOptions } from '../remediation/types';
+import type { CompiledFeatures } from './classify';
+import type { DeviceCompliance, FeatureCompliance, LineRange } from './types';
+
+/** The engine verbs compliance renders with (the engine passes itself). */
+export interface ComplianceRendering {
+  render(tree: ConfigTree, options?: RenderOptions): string;
+  select(remediation: ConfigTree, keep: (node: HNode) => boolean): ConfigTree;
+}
+
+/**
+ * One device's compliance, per feature, from its plan: nothing is compared or remediated again.
+ *
+ * - missing (in intended, not in running) = the lines the remediation adds, with their section
+ *   headers; extra (in running, not in intended) = the lines the rollback adds, i.e. what removing the
+ *   drift takes away. The remediation already decided, with the platform's rules, what differs (an
+ *   overwritten `description` is one line missing and one extra, a changed banner is one banner, a
+ *   VLAN list is per VLAN), so the two views never disagree. A line the remediation would re-send
+ *   without it differing (device-true cascades) must come with its own origin, not `addition`.
+ * - Each top-level line of intended, the remediation and the rollback goes to its feature (a negation
+ *   where the line it removes goes); a feature is listed when one of them has lines in it. A feature's
+ *   scripts are the remediation and the rollback rendered with exits, restricted to its top-level
+ *   lines (no copy).
+ * - A feature is compliant when its part of both scripts is empty; a device when every feature is.
+ *
+ * Cost: one classification per top-level line, and work in proportion to the drift only.
+ */
+export function computeCompliance(
+  plan: RemediationPlan,
+  features: CompiledFeatures,
+  engine: ComplianceRendering,
+): DeviceCompliance {
+  const count = features.names.length;
+  const present = new Array<boolean>(count).fill(false);
+  const intendedTop = plan.intended.root.children;
+  const intendedFeature = intendedTop.map((node) => features.featureOf(node.text));
+  for (const f of intendedFeature) present[f] = true;
+  // Running's own top-level lines need no classifying: those intended lacks are in the rollback
+  // (as additions), and the rest are intended's too.
+
+  const remediation = partition(plan.remediation, features, false);
+  const rollback = partition(plan.rollback, features, false);
+  const missing = partition(additions(plan.remediation, engine), features, true);
+  const extra = partition(additions(plan.rollback, engine), features, true);
+  for (const part of [remediation, rollback]) for (const f of part.byFeature.keys()) present[f] = true;
+
+  const ranges = intendedRanges(intendedTop, intendedFeature);
+  const asConfig = (part: Partition, f: number): string => {
+    const mine = part.byFeature.get(f);
+    // As config text (like renderConfig): the file's banner delimiters, no exits.
+    return mine === undefined
+      ? ''
+      : engine.render(part.tree, { exits: false, bannerDelimiter: 'original', topLevel: mine });
+  };
+  const asScript = (part: Partition, f: number): string => {
+    const mine = part.byFeature.get(f);
+    return mine === undefined ? '' : engine.render(part.tree, { exits: true, topLevel: mine });
+  };
+
+  const out: FeatureCompliance[] = [];
+  for (let f = 0; f < count; f++) {
+    if (!present[f]) continue;
+    const fc = {
+      feature: features.names[f],
+      missing: asConfig(missing, f),
+      missing_count: missing.lines.get(f) ?? 0,
+      extra: asConfig(extra, f),
+      extra_count: extra.lines.get(f) ?? 0,
+      remediation: asScript(remediation, f),
+      rollback: asScript(rollback, f),
+      intended_ranges: ranges.get(f) ?? [],
+    };
+    out.push({ ...fc, compliant: fc.remediation === '' && fc.rollback === '' });
+  }
+  return { compliant: out.every((f) => f.compliant), features: out };
+}
+
+function isAddition(node: HNode): boolean {
+  const origin = node.meta?.origin;
+  return origin === 'addition' || origin === 'both';
+}
+
+/** The lines a script adds, with their section headers (a copy: the script is not changed). */
+function additions(script: ConfigTree, engine: ComplianceRendering): ConfigTree {
+  return script.root.children.length === 0 ? script : engine.select(script, isAddition);
+}
+
+interface Partition {
+  readonly tree: ConfigTree;
+  /** Feature → the tree's top-level lines that belong to it. */
+  readonly byFeature: Map<number, Set<HNode>>;
+  /** Feature → lines under them that are not mere section headers (`context`), when counted. */
+  readonly lines: Map<number, number>;
+}
+
+/**
+ * A script's top-level lines by feature. A negation belongs where the line it removes does (so the
+ * `logging console debugging` that undoes `logging console informational` is logging's, and a
+ * `no banner motd` the banner's); any other line where its own text says.
+ */
+function partition(tree: ConfigTree, features: CompiledFeatures, count: boolean): Partition {
+  const byFeature = new Map<number, Set<HNode>>();
+  const lines = new Map<number, number>();
+  for (const node of tree.root.children) {
+    const f = features.featureOf((node.meta?.negated ?? node).text);
+    const set = byFeature.get(f);
+    if (set === undefined) byFeature.set(f, new Set([node]));
+    else set.add(node);
+    if (count) lines.set(f, (lines.get(f) ?? 0) + changedLines(node));
+  }
+  return { tree, byFeature, lines };
+}
+
+/** Lines of a script's subtree that are changes, not headers sent only to reach the lines below. */
+function changedLines(node: HNode): number {
+  let n = node.meta?.origin === 'context' ? 0 : 1;
+  for (const c of node.children) n += changedLines(c);
+  return n;
+}
+
+/**
+ * 1-based inclusive line ranges of each feature's top-level sections in the intended file: a run of
+ * consecutive sections of one feature (and the comments between them) is one range.
+ */
+function intendedRanges(top: readonly HNode[], featureOf: readonly number[]): Map<number, LineRange[]> {
+  const ranges = new Map<number, LineRange[]>();
+  let previous = -1;
+  top.forEach((node, i) => {
+    const source = node.source;
+    if (source === undefined) return;
+    const f = featureOf[i];
+    // The section ends with its last descendant's last line (what `source.range` computes, without
+    // allocating a Range per section).
+    let deepest = source;
+    while (deepest.children.length > 0) deepest = deepest.children[deepest.children.length - 1];
+    const start = source.line + 1;
+    const end = Math.max(source.lastLine, deepest.lastLine) + 1;
+    let list = ranges.get(f);
+    if (list === undefined) {
+      list = [];
+      ranges.set(f, list);
+    }
+    const last = list[list.length - 1];
+    if (previous === f && last !== undefined) {
+      list[list.length - 1] = {
+        start_line: Math.min(last.start_line, start),
+        end_line: Math.max(last.end_line, end),
+      };
+    } else {
+      list.push({ start_line: start, end_line: end });
+    }
+    previous = f;
+  });
+  return ranges;
+}

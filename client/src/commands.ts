@@ -4,6 +4,7 @@
  * notification (with Restart Server and Show Log), never VS Code's generic "command failed".
  */
 import * as vscode from 'vscode';
+import { complianceCommands } from './commands/complianceCommands';
 import { guarded, type CommandContext, type CommandFactory } from './commands/commandContext';
 import { exportResults } from './commands/exportCommand';
 import { jobActionCommands } from './commands/jobActionCommands';
@@ -18,6 +19,7 @@ export function registerCommands(ctx: CommandContext): void {
     ...startJobCommands,
     ...jobActionCommands,
     ...reviewCommands,
+    ...complianceCommands,
     'netremediate.exportResults': exportResults,
   };
   ctx.extension.subscriptions.push(

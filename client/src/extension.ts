@@ -6,6 +6,8 @@
 import * as vscode from 'vscode';
 import { ServerInfoRequest, type ServerInfo } from '../../server/src/protocol';
 import { registerCommands } from './commands';
+import { ComplianceReportPanels } from './compliance/complianceReportPanel';
+import { ComplianceView } from './compliance/complianceView';
 import { adoptConfigLanguage } from './documentLanguage';
 import type { CommandContext } from './commands/commandContext';
 import { JobModel } from './jobs/jobModel';
@@ -45,6 +47,8 @@ export interface NetRemediateApi {
   /** Restarts the server; resolves when the new one answers (the job list then reloads: `jobs.model.loaded`). */
   restartServer(): Promise<void>;
   readonly jobs: NetRemediateJobsApi;
+  /** The Compliance view (its tree, `settled`, `showJob`) and the report webviews. */
+  readonly compliance: { readonly view: ComplianceView; readonly reports: ComplianceReportPanels };
 }
 
 export function activate(context: vscode.ExtensionContext): NetRemediateApi {
@@ -60,6 +64,8 @@ export function activate(context: vscode.ExtensionContext): NetRemediateApi {
   const review = new ReviewController(model, reviewDocuments);
   const progress = new JobProgress(model, server);
   const inlineReview = new InlineReviewDocuments(server);
+  const compliance = new ComplianceView(server, model, jobsView);
+  const complianceReports = new ComplianceReportPanels(server);
   context.subscriptions.push(
     server,
     model,
@@ -70,6 +76,8 @@ export function activate(context: vscode.ExtensionContext): NetRemediateApi {
     review,
     new JobStatusBar(model),
     inlineReview,
+    compliance,
+    complianceReports,
     forwardWorkspaceTrust(server),
     adoptConfigLanguage(server, log),
     vscode.workspace.registerTextDocumentContentProvider(REVIEW_SCHEME, reviewDocuments),
@@ -88,6 +96,8 @@ export function activate(context: vscode.ExtensionContext): NetRemediateApi {
     reviewDocuments,
     review,
     inlineReview,
+    compliance,
+    complianceReports,
   };
   registerCommands(ctx);
 
@@ -108,6 +118,7 @@ export function activate(context: vscode.ExtensionContext): NetRemediateApi {
       refreshWorkers: () => workersView.refresh(),
       review,
     },
+    compliance: { view: compliance, reports: complianceReports },
   };
 }
 

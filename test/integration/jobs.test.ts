@@ -156,6 +156,65 @@ describe('NetRemediate jobs in a real VS Code', function () {
     assert.equal(byName.get('edge-rtr-01')?.contextValue, 'device success reviewable');
   });
 
+  it('shows the compliance of the job by feature, opens a review scoped to a drifting feature, and the report', async () => {
+    const view = api.compliance.view;
+    await view.showJob(firstJob.job_id);
+    const tree = view.tree;
+    const table = tree.getChildren().map((node) => {
+      const item = tree.getTreeItem(node);
+      return `${String(item.label)}: ${String(item.description)}`;
+    });
+    assert.deepEqual(table, [
+      'Hostname: 100% compliant · 0 devices drift',
+      'NTP and clock: 0% compliant · 1 device drifts',
+      'Logging: 0% compliant · 1 device drifts',
+      'SNMP: 0% compliant · 1 device drifts',
+      'VLANs and spanning tree: 50% compliant · 1 device drifts',
+      'Interfaces: 33% compliant · 2 devices drift',
+      'Routing: OSPF: 100% compliant · 0 devices drift',
+      'Access lists: 0% compliant · 1 device drifts',
+      'Lines (console, vty): 100% compliant · 0 devices drift',
+      'Other: 100% compliant · 0 devices drift',
+      'Failed devices: 1 could not be checked',
+    ]);
+    assert.equal(view.treeView.message, '1 of 4 devices compliant · 2 drift · 1 failed');
+    const ntp = tree.getChildren().find((n) => n.kind === 'feature' && n.feature.feature === 'ntp');
+    assert.ok(ntp);
+    const devices = tree.getChildren(ntp);
+    assert.deepEqual(
+      devices.map((n) => String(tree.getTreeItem(n).label)),
+      ['edge-rtr-01'],
+    );
+    const command = tree.getTreeItem(devices[0]).command;
+    assert.ok(command);
+    await vscode.commands.executeCommand(command.command, ...(command.arguments ?? []));
+    const diff = activeDiff();
+    assert.equal(diff.label, 'edge-rtr-01 · ntp: running ↔ after remediation');
+    assert.equal(
+      (await text(diff.input.original)).getText(),
+      'ntp server 10.0.5.1 prefer\nntp server 10.0.5.2\n',
+    );
+    assert.equal(
+      (await text(diff.input.modified)).getText(),
+      'ntp server 10.0.5.1 prefer\nntp server 10.0.6.1\n',
+    );
+
+    const panel = await vscode.commands.executeCommand<vscode.WebviewPanel>(
+      'netremediate.showComplianceReport',
+      firstJob.job_id,
+    );
+    assert.ok(panel, 'the report opened');
+    // Attribute quotes are written as entities; the policy names the webview's own source only.
+    const html = panel.webview.html.replace(/&#39;/g, "'");
+    const csp = /<meta http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html)?.[1] ?? '';
+    assert.match(csp, /^default-src 'none'; style-src .*'nonce-[^']+'; script-src 'nonce-[^']+';/);
+    assert.doesNotMatch(html.replace(csp, ''), /https?:\/\//, 'nothing remote outside the policy');
+    assert.match(html, /<svg[^>]*>[\s\S]*NTP and clock/);
+    assert.match(html, /command:netremediate\.reviewFeature\?/);
+    panel.dispose();
+    await vscode.commands.executeCommand('workbench.action.closeActiveEditor');
+  });
+
   it('opens Review Remediation and Review Rollback as diffs in the device language, and walks to the next device', async () => {
     const node = api.jobs.tree.deviceNode(firstJob.job_id, root.fsPath, 'edge-rtr-01');
     const running = fs.readFileSync(path.join(root.fsPath, 'running', 'edge-rtr-01.cfg'), 'utf8');

@@ -4,6 +4,8 @@
  * "command failed"; and commands that run jobs or write files ask for workspace trust first.
  */
 import * as vscode from 'vscode';
+import type { ComplianceReportPanels } from '../compliance/complianceReportPanel';
+import type { ComplianceView } from '../compliance/complianceView';
 import type { JobModel } from '../jobs/jobModel';
 import type { JobProgress } from '../jobs/jobProgress';
 import type { JobsView } from '../jobs/jobsView';
@@ -24,6 +26,8 @@ export interface CommandContext {
   readonly reviewDocuments: ReviewContentProvider;
   readonly review: ReviewController;
   readonly inlineReview: InlineReviewDocuments;
+  readonly compliance: ComplianceView;
+  readonly complianceReports: ComplianceReportPanels;
 }
 
 // Command arguments come from menus, keybindings, other extensions and tests: any shape.

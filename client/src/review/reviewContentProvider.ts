@@ -13,7 +13,7 @@ import type { JobModel } from '../jobs/jobModel';
 import { parseReviewUri, type DeviceRef, type ReviewKind } from './reviewUris';
 
 function cacheKey(ref: DeviceRef): string {
-  return `${ref.job_id}\u0000${ref.folder}\u0000${ref.device_id}`;
+  return `${ref.job_id}\u0000${ref.folder}\u0000${ref.device_id}\u0000${ref.feature ?? ''}`;
 }
 
 /** The cache holds one frame's scripts: a change of `netremediate.frame` fetches again. */
@@ -93,6 +93,7 @@ export class ReviewContentProvider implements vscode.TextDocumentContentProvider
         folder: ref.folder,
         device_id: ref.device_id,
         frame,
+        ...(ref.feature ? { feature: ref.feature } : {}),
       });
       this.cache.set(key, entry);
       entry.catch(() => {

@@ -71,7 +71,8 @@ export class ReviewController implements vscode.Disposable {
     if (!this.reviewable(device)) return undefined;
     this.documents.refreshOpen(ref);
     const platform = device.platform;
-    const name = device.device_id;
+    // A feature-scoped review says so in every title (`r1 · ntp: running ↔ after remediation`).
+    const name = ref.feature ? `${device.device_id} · ${ref.feature}` : device.device_id;
     const warnings: string[] = [];
     if (review.running_changed) warnings.push(`the running config changed since the job ran`);
     if (review.intended_changed) warnings.push(`the intended config changed since the job ran`);
@@ -141,9 +142,17 @@ export class ReviewController implements vscode.Disposable {
     }
     const order = await this.reviewOrder(current.ref.job_id);
     if (order.length === 0) return undefined;
-    const at = order.findIndex((d) => sameDevice(toRef(d, current.ref.job_id), current.ref));
+    // A review scoped to a feature walks to the same feature of the next device.
+    const scope = current.ref.feature;
+    const refOf = (d: DeviceSummary): DeviceRef => ({
+      ...toRef(d, current.ref.job_id),
+      ...(scope ? { feature: scope } : {}),
+    });
+    const at = order.findIndex((d) => sameDevice(refOf(d), current.ref));
     const worth = (d: DeviceSummary): boolean =>
-      hasChanges(d) || d.verified === false || d.rollback_verified === false;
+      scope !== undefined
+        ? (d.compliance?.drifting.includes(scope) ?? false)
+        : hasChanges(d) || d.verified === false || d.rollback_verified === false;
     const candidates = order.some(worth) ? worth : () => true;
     const n = order.length;
     const start = at >= 0 ? at : direction === 1 ? -1 : n;
@@ -161,7 +170,7 @@ export class ReviewController implements vscode.Disposable {
           3000,
         );
       }
-      return this.open(toRef(device, current.ref.job_id), current.mode);
+      return this.open(refOf(device), current.mode);
     }
     void vscode.window.setStatusBarMessage('NetRemediate: no other device to review in this job', 3000);
     return undefined;

@@ -23,6 +23,8 @@ export interface DeviceRef {
   readonly job_id: string;
   readonly folder: string;
   readonly device_id: string;
+  /** A review scoped to one compliance feature (the Compliance view opens these). */
+  readonly feature?: string;
 }
 
 export interface ReviewTarget extends DeviceRef {
@@ -47,7 +49,11 @@ export function reviewUri(
   return vscode.Uri.from({
     scheme: REVIEW_SCHEME,
     path: `/${device.job_id}/${device.device_id}.${kind}.${ext}`,
-    query: new URLSearchParams({ folder: device.folder, ...(variant ? { v: variant } : {}) }).toString(),
+    query: new URLSearchParams({
+      folder: device.folder,
+      ...(device.feature ? { feature: device.feature } : {}),
+      ...(variant ? { v: variant } : {}),
+    }).toString(),
   });
 }
 
@@ -57,11 +63,16 @@ export function parseReviewUri(uri: vscode.Uri): ReviewTarget | undefined {
   if (!match) return undefined;
   const kind = match[3] as ReviewKind;
   if (!REVIEW_KINDS.includes(kind)) return undefined;
-  const folder = new URLSearchParams(uri.query).get('folder');
+  const query = new URLSearchParams(uri.query);
+  const folder = query.get('folder');
   if (folder === null) return undefined;
-  return { job_id: match[1], device_id: match[2], folder, kind };
+  const feature = query.get('feature') ?? undefined;
+  return { job_id: match[1], device_id: match[2], folder, kind, ...(feature ? { feature } : {}) };
 }
 
+/** Same device and same scope (a feature-scoped review is another document than the whole one). */
 export function sameDevice(a: DeviceRef, b: DeviceRef): boolean {
-  return a.job_id === b.job_id && a.folder === b.folder && a.device_id === b.device_id;
+  return (
+    a.job_id === b.job_id && a.folder === b.folder && a.device_id === b.device_id && a.feature === b.feature
+  );
 }

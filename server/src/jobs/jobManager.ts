@@ -11,7 +11,7 @@
  */
 import path from 'node:path';
 import { createRemediationEngine, type RemediationEngine } from '../engine';
-import type { FeatureCompliance } from '../engine';
+import { CompiledFeatures, type FeatureCompliance } from '../engine';
 import type { ComplianceReport, ComplianceSummaryPage } from '../protocol/compliance';
 import { buildComplianceReport, summaryPage, type ComplianceReportOptions } from './complianceReport';
 import { lockKey } from './deviceLocks';
@@ -30,7 +30,7 @@ import type { RunInputs } from './jobState';
 import { JobStore } from './jobStore';
 import { frameDeviceResult, type FrameRequest } from './frameResults';
 import { inShard } from './shard';
-import { readReviewDocuments, type ReviewDocuments } from './reviewDocuments';
+import { readReviewDocuments, type ReviewDocuments, type ReviewScope } from './reviewDocuments';
 import { recoverJobs } from './storeRecovery';
 import type { JobCompliance } from './jobFeatures';
 import type { JobState } from './jobState';
@@ -315,10 +315,24 @@ export class JobManager extends JobLifecycle {
     deviceId: string,
     unsaved?: ReadonlyMap<string, string>,
     frame?: FrameRequest,
+    feature?: string,
   ): Promise<ReviewDocuments | undefined> {
     const device = this.getDeviceResult(jobId, folder, deviceId, true);
     if (device === undefined) return undefined;
-    return readReviewDocuments(this.framed(device, frame), unsaved, this.options.userRules);
+    const scope = feature === undefined ? undefined : this.featureScope(jobId, device, feature);
+    return readReviewDocuments(this.framed(device, frame), unsaved, this.options.userRules, scope);
+  }
+
+  /** A review scoped to one feature of the feature set the device was checked against. */
+  private featureScope(jobId: string, device: DeviceResult, feature: string): ReviewScope {
+    const compliance = complianceOf(this.loaded(jobId));
+    const set = compliance.sets[compliance.folders[device.folder] ?? 0];
+    const features = new CompiledFeatures(set[device.platform ?? 'cisco_ios']);
+    const index = features.names.indexOf(feature);
+    if (index < 0) {
+      throw new JobError('not-found', `no feature "${feature}" (features: ${features.names.join(', ')})`);
+    }
+    return { feature, inScope: (text) => features.featureOf(text) === index };
   }
 
   private framed(device: DeviceResult, frame: FrameRequest | undefined): DeviceResult {

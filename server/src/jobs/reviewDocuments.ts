@@ -7,6 +7,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import { createEngine, createRemediationEngine } from '../engine';
 import type { DeviceResult } from './types';
+import type { ConfigTree } from '../engine';
 
 export interface ReviewDocuments {
   readonly device: DeviceResult;
@@ -56,11 +57,18 @@ interface RenderedSides {
  * inputs changed since the job ran, the review already says so through `running_changed` /
  * `intended_changed`.
  */
+/** A review scoped to one compliance feature: only the top-level lines `inScope` accepts are shown. */
+export interface ReviewScope {
+  readonly feature: string;
+  inScope(topLevelText: string): boolean;
+}
+
 function renderSides(
   device: DeviceResult,
   running: string | undefined,
   intended: string | undefined,
   userRules: unknown,
+  scope: ReviewScope | undefined,
 ): RenderedSides {
   if (device.status !== 'success' || !device.platform) return {};
   if (running === undefined || intended === undefined) return {};
@@ -70,34 +78,56 @@ function renderSides(
     parser.parse(running, { platform: device.platform }),
     parser.parse(intended, { platform: device.platform }),
   );
-  const runningRendered = engine.renderConfig(plan.running);
+  // Scoped to a feature: each side shows only its top-level sections of that feature (a negation is
+  // the feature's when the line it removes is), rendered as a config like the whole review.
+  const render = (tree: ConfigTree): string => {
+    if (scope === undefined) return engine.renderConfig(tree);
+    const topLevel = new Set(tree.root.children.filter((node) => scope.inScope(node.text)));
+    return engine.render(tree, { exits: false, bannerDelimiter: 'original', topLevel });
+  };
+  const runningRendered = render(plan.running);
   return {
-    predicted: engine.renderConfig(plan.predicted),
+    predicted: render(plan.predicted),
     running_rendered: runningRendered,
     // A verified rollback gives running back as a tree; shown in running's own order, so that the diff
     // does not show sections the prediction appended as moved. Unverified, the restored tree as it is.
     after_rollback:
       plan.rollbackVerify.length === 0
         ? runningRendered
-        : engine.renderConfig(engine.predict(plan.predicted, plan.rollback)),
+        : render(engine.predict(plan.predicted, plan.rollback)),
   };
 }
 
+/**
+ * The device's review documents. With a scope, the sides show that feature's sections only, and the
+ * scripts are the feature's part of the remediation and rollback (from the job's compliance details).
+ */
 export async function readReviewDocuments(
   device: DeviceResult,
   unsaved?: ReadonlyMap<string, string>,
   userRules?: unknown,
+  scope?: ReviewScope,
 ): Promise<ReviewDocuments> {
   const [running, intended] = await Promise.all([
     current(device.running.path, unsaved),
     current(device.intended.path, unsaved),
   ]);
-  const sides = renderSides(device, running, intended, userRules);
+  const sides = renderSides(device, running, intended, userRules, scope);
+  let shown = device;
+  if (scope !== undefined) {
+    const part = device.feature_compliance?.find((f) => f.feature === scope.feature);
+    shown = {
+      ...device,
+      remediation: part?.remediation ?? '',
+      rollback: part?.rollback ?? '',
+      predicted: undefined,
+    };
+  }
   return {
     device:
-      device.predicted === undefined && sides.predicted !== undefined
-        ? { ...device, predicted: sides.predicted }
-        : device,
+      shown.predicted === undefined && sides.predicted !== undefined
+        ? { ...shown, predicted: sides.predicted }
+        : shown,
     running,
     intended,
     running_changed: changed(running, device.running.sha256),

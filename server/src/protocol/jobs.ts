@@ -135,6 +135,11 @@ export interface ReviewParams extends JobParams {
   /** The remediation and rollback script documents in this safe-apply frame (the `netremediate.frame` setting). */
   frame?: FrameKind;
   frame_tag?: string;
+  /**
+   * Scope the review to one compliance feature (`ntp`, `interfaces`, ...): both sides show only that
+   * feature's top-level sections, and the scripts are its part of the remediation and rollback.
+   */
+  feature?: string;
 }
 
 /** What the review diff editors show for one device. */

@@ -97,6 +97,34 @@ describe('job manager: a whole job over examples/fleet', () => {
     const stale = await manager.reviewDocuments(jobId, EXAMPLE_FLEET, 'edge-rtr-02', edited);
     assert.equal(stale?.intended_changed, true);
     assert.equal(await manager.reviewDocuments(jobId, EXAMPLE_FLEET, 'no-such-device'), undefined);
+
+    // Scoped to one compliance feature: both sides and the scripts hold that feature's sections only.
+    const acls = await manager.reviewDocuments(
+      jobId,
+      EXAMPLE_FLEET,
+      'edge-rtr-02',
+      undefined,
+      undefined,
+      'acls',
+    );
+    assert.ok(acls !== undefined);
+    const tops = (text: string | undefined): string[] =>
+      (text ?? '').split('\n').filter((line) => line !== '' && !line.startsWith(' '));
+    assert.ok(tops(acls.running_rendered).length > 0);
+    for (const side of [acls.running_rendered, acls.device.predicted, acls.device.remediation]) {
+      for (const line of tops(side))
+        assert.match(line, /^(no )?(ip access-list|access-list|ipv6 access-list)/, line);
+    }
+    assert.match(acls.device.remediation ?? '', /INTERNET-IN/);
+    assert.notEqual(
+      acls.device.remediation,
+      review.device.remediation,
+      'the feature part, not the whole script',
+    );
+    await assert.rejects(
+      manager.reviewDocuments(jobId, EXAMPLE_FLEET, 'edge-rtr-02', undefined, undefined, 'no-such-feature'),
+      /no feature "no-such-feature"/,
+    );
     const status = manager.status();
     assert.equal(status.jobs.completed, 1);
     assert.ok(status.store_bytes > 0);

@@ -114,7 +114,7 @@ export function registerJobRequests(connection: Connection, jobs: JobService): v
   );
   connection.onRequest(
     ReviewDocumentsRequest,
-    withManager(jobs, async (manager, { job_id, folder, device_id, frame, frame_tag }) => {
+    withManager(jobs, async (manager, { job_id, folder, device_id, frame, frame_tag, feature }) => {
       const framing = frame === undefined ? undefined : { frame: frameOrThrow(frame), tag: frame_tag };
       const review = await manager.reviewDocuments(
         job_id,
@@ -122,6 +122,7 @@ export function registerJobRequests(connection: Connection, jobs: JobService): v
         device_id,
         jobs.openDocuments().unsaved,
         framing,
+        feature,
       );
       if (!review) return null;
       return {

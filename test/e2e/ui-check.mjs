@@ -220,6 +220,23 @@ export async function runUiCheck(opt) {
       await page.screenshot({ path: path.join(opt.out, '04-review-diff.png') });
     }
 
+    await attempt('the Compliance view lists the finished job by feature', async () => {
+      const header = page.locator('.part.sidebar .pane-header', { hasText: 'Compliance' }).first();
+      await header.waitFor({ timeout: 15000 });
+      if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+      const row = page
+        .locator('.part.sidebar .monaco-list-row', { hasText: /Interfaces.*devices drift/ })
+        .first();
+      await row.waitFor({ timeout: 30000 });
+      await row.click();
+      await page
+        .locator('.part.sidebar .monaco-list-row', { hasText: 'gen-0001' })
+        .first()
+        .waitFor({ timeout: 15000 });
+      await page.waitForTimeout(200);
+      await page.screenshot({ path: path.join(opt.out, '06-compliance-view.png') });
+    });
+
     await attempt(
       'an intended config shows Review lenses; the hover shows the section remediation',
       async () => {

@@ -1,8 +1,13 @@
 import type { PlatformRules } from '../rules/semantics';
 import { createRootNode, HNode, NO_TAGS, sameSubtree } from './hnode';
-import { orderTopLevel, sortByWeight } from './ordering';
+import { orderTopLevel, sortByWeight, sortDeep } from './ordering';
 import { annotate } from './annotate';
-import type { ConfigTree, RemediationTree } from './types';
+import { applyCascades } from './device/cascade';
+import { isNumberedLine, remediateNumberedLists } from './device/numberedLists';
+import { secretFinding, secretState } from './device/secrets';
+import { remediateSequenced } from './device/sequenced';
+import { remediateVlanSets } from './device/vlanSets';
+import type { ConfigTree, RemediationTree, Risk } from './types';
 
 /**
  * The commands that turn `running` into `intended` (PLATFORM-RULES.md, "Remediation"), per level:
@@ -13,15 +18,22 @@ import type { ConfigTree, RemediationTree } from './types';
  *    negation pass already emitted that very text (running `shutdown`, intended `no shutdown`);
  * 3. siblings sorted by weight (stable); lines tagged; at the top level, dependency-aware order on top.
  * Rollback is the same with the two configs swapped.
+ *
+ * Device behaviour beyond hier_config (remediation/device/) takes part at each level: sequenced
+ * sections (ACLs) and numbered lists are compared entry by entry, VLAN sets as sets; printed
+ * defaults the intended config omits are kept; lines differing only by a secret are neither drift nor
+ * sent (a `secret` finding); cascades drop the negations the device makes for itself and send again
+ * what it removes; lock-out lines are negated after the additions.
  */
 export function remediateTrees(running: ConfigTree, intended: ConfigTree): RemediationTree {
   const rules = intended.rules;
   const root = createRootNode();
-  remediateLevel(running.root, intended.root, new Output(root), rules);
+  const findings: Risk[] = [];
+  remediateLevel(running.root, intended.root, new Output(root), rules, findings);
   const tree = { platform: intended.platform, root, rules };
   const risks = annotate(tree);
   orderTopLevel(root, rules);
-  return { ...tree, risks };
+  return { ...tree, risks: findings.length === 0 ? risks : [...risks, ...findings] };
 }
 
 /**
@@ -54,9 +66,49 @@ class Output {
   child(text: string): HNode | undefined {
     return this.node?.child(text);
   }
+
+  /** Puts a line right before this section in its parent (the renumbering of an ACL). */
+  before(text: string): void {
+    const section = this.get();
+    const parent = section.parent as HNode;
+    const line = new HNode(text, 'line');
+    line.meta = { origin: 'addition', tags: NO_TAGS };
+    parent.setChildren(parent.children.flatMap((c) => (c === section ? [line, c] : [c])));
+  }
 }
 
-function remediateLevel(run: HNode, int: HNode, out: Output, rules: PlatformRules): void {
+function remediateLevel(run: HNode, int: HNode, out: Output, rules: PlatformRules, findings: Risk[]): void {
+  const device = rules.device;
+  const bits = device.bits;
+  const sequenced = rules.book.has('sequenced') ? device.sequenced(int) : undefined;
+  if (sequenced !== undefined) {
+    const before = (text: string): void => out.before(text);
+    remediateSequenced(run, int, sequenced, () => out.get(), before, rules);
+    if (out.exists) sortByWeight(out.get(), rules);
+    return;
+  }
+  const numbered = run.parent === undefined && rules.driver.numberedLists.length > 0;
+  /** A numbered ACL line on either side: the lists are compared as lists after the line passes. */
+  let lists = false;
+  const hasSets = rules.book.has('vlanSets');
+  /** Set lines seen unmatched: the section's sets are compared as sets after the line passes. */
+  let sets = false;
+  /** Negations that lock out when sent before their replacement: moved after the additions. */
+  let late: HNode[] | undefined;
+  /** Intended lines found equal but for a secret to a running line: neither sent nor negated. */
+  let twins: Set<HNode> | undefined;
+  /** Lines left to a device hook (numbered ACL lines, VLAN set lines); false for a plain line. */
+  const deferred = (node: HNode): boolean => {
+    if (numbered && isNumberedLine(node.text, rules)) return true;
+    if (hasSets && device.vlanSet(node) !== undefined) return (sets = true);
+    return false;
+  };
+  let setsDone = false;
+  const setsHook = (): true => {
+    // A set line the model does not know (`vlan except`...): the lines are compared as lines.
+    if (!remediateVlanSets(run, int, () => out.get(), rules)) remediateSetLinesAsLines(run, int, out, rules);
+    return true;
+  };
   const pairing = run.hasDuplicates || int.hasDuplicates ? new Pairing(run, int) : undefined;
   // Idempotency keys of the intended lines that running lacks: the lines that will overwrite.
   let overwriters: Map<string, HNode> | undefined;
@@ -66,7 +118,22 @@ function remediateLevel(run: HNode, int: HNode, out: Output, rules: PlatformRule
   const intCursor = new Cursor(int);
   for (let i = 0; i < runChildren.length; i++) {
     const r = runChildren[i];
+    if (numbered && !lists) lists = r.text.startsWith('access-list ');
     if ((pairing === undefined ? intCursor.find(r.text) : pairing.intendedOf(i)) !== undefined) continue;
+    if (deferred(r)) continue;
+    const kinds = rules.book.kindsOf(r);
+    // Absent means keep: a default the device prints (NX-OS `no shutdown`, VLAN 1), unless the
+    // intended config says the opposite (`shutdown`), which the addition pass then sends.
+    if ((kinds & bits.printed) !== 0 && device.printedDefault(r) && int.child(rules.negate(r)) === undefined)
+      continue;
+    const secret =
+      (kinds & bits.secret) !== 0 || device.mayBeMasked(r.text) ? secretState(r, int, rules) : undefined;
+    if (secret !== undefined) {
+      if (secret.kind === 'twin') (twins ??= new Set()).add(secret.twin);
+      const shown = secret.kind === 'twin' ? secret.twin : r;
+      findings.push(secretFinding(shown, secret, secret.kind === 'twin' ? 'intended' : 'running', rules));
+      continue;
+    }
     const key = rules.idempotentKey(r);
     if (key !== undefined) {
       overwriters ??= newLinesByKey(run, int, pairing, rules);
@@ -82,15 +149,27 @@ function remediateLevel(run: HNode, int: HNode, out: Output, rules: PlatformRule
     if (out.child(text) !== undefined) continue;
     const negation = out.get().add(new HNode(text, 'line', r.source));
     negation.meta = { origin: 'negation', negated: r, tags: NO_TAGS };
+    if ((kinds & bits.late) !== 0) (late ??= []).push(negation);
   }
 
   const intChildren = int.children;
   const runCursor = new Cursor(run);
   for (let i = 0; i < intChildren.length; i++) {
     const c = intChildren[i];
+    if (numbered && !lists) lists = c.text.startsWith('access-list ');
     const r = pairing === undefined ? runCursor.find(c.text) : pairing.runningOf(i);
     if (r !== undefined) {
-      if (!sameSubtree(r, c)) remediateLevel(r, c, new Output(undefined, out, c, r), rules);
+      if (!sameSubtree(r, c)) remediateLevel(r, c, new Output(undefined, out, c, r), rules, findings);
+      continue;
+    }
+    if (deferred(c) || twins?.has(c) === true) {
+      // The sets are sent where the intended config has its first set line.
+      if (sets && !setsDone) setsDone = setsHook();
+      continue;
+    }
+    // A masked line without a twin (twins were found by the negation pass): its value is unknown.
+    if (c.kind === 'line' && device.maskedSpan(c.text) !== undefined) {
+      findings.push(secretFinding(c, { kind: 'masked' }, 'intended', rules));
       continue;
     }
     const negated = out.child(c.text);
@@ -110,7 +189,49 @@ function remediateLevel(run: HNode, int: HNode, out: Output, rules: PlatformRule
     }
   }
 
-  if (out.exists) sortByWeight(out.get(), rules);
+  if (sets && !setsDone) setsHook();
+  if (lists) remediateNumberedLists(run, int, () => out.get(), rules);
+  if (!out.exists) return;
+  const section = out.get();
+  if (device.hasCascades) applyCascades(section, int, rules);
+  if (late !== undefined) placeAfterReplacements(section, late, rules);
+  sortByWeight(section, rules);
+}
+
+/**
+ * Add before remove (lock-out): the negations of lines that carry access (routes, aaa, users) go
+ * right after the last addition of the same kind at their level, so the new route or method list is
+ * in place before the old one goes. A removal that nothing replaces stays where it was.
+ */
+function placeAfterReplacements(section: HNode, late: readonly HNode[], rules: PlatformRules): void {
+  const bit = rules.device.bits.late;
+  const children = section.children;
+  let last = -1;
+  children.forEach((c, i) => {
+    if (c.meta?.origin === 'addition' && (rules.book.kindsOf(c) & bit) !== 0) last = i;
+  });
+  if (last < 0) return;
+  const moved = new Set(late.filter((n) => n.parent === section && children.indexOf(n) < last));
+  if (moved.size === 0) return;
+  const order: HNode[] = [];
+  children.forEach((c, i) => {
+    if (!moved.has(c)) order.push(c);
+    if (i === last) order.push(...moved);
+  });
+  section.setChildren(order);
+}
+
+/** Fallback for VLAN set lines the set model cannot read: plain negation and addition. */
+function remediateSetLinesAsLines(run: HNode, int: HNode, out: Output, rules: PlatformRules): void {
+  for (const r of run.children) {
+    if (rules.device.vlanSet(r) === undefined || int.child(r.text) !== undefined) continue;
+    const line = out.get().add(new HNode(rules.negate(r), 'line', r.source));
+    line.meta = { origin: 'negation', negated: r, tags: NO_TAGS };
+  }
+  for (const c of int.children) {
+    if (rules.device.vlanSet(c) === undefined || run.child(c.text) !== undefined) continue;
+    out.get().add(copyAsAddition(c));
+  }
 }
 
 /**
@@ -156,13 +277,6 @@ function copyAsAddition(node: HNode): HNode {
   copy.meta = { origin: 'addition', tags: NO_TAGS };
   for (const c of node.children) copy.add(copyAsAddition(c));
   return copy;
-}
-
-/** Weights order every level of an added subtree too (it is attached first: rules match by lineage). */
-function sortDeep(node: HNode, rules: PlatformRules): void {
-  if (node.children.length === 0) return;
-  sortByWeight(node, rules);
-  for (const c of node.children) sortDeep(c, rules);
 }
 
 /**

@@ -10,7 +10,7 @@ export const LOCKOUT_RISKS: ReadonlySet<RiskKind> = new Set<RiskKind>([
 ]);
 
 /** An interface in the management VRF is the management interface, whatever its name. */
-const MANAGEMENT_NAME = /^(?:no )?interface (?:mgmt\d+|[Mm]anagement\S*)$/;
+const MANAGEMENT_NAME = /^(?:no |default )?interface (?:mgmt\d+|[Mm]anagement\S*)$/;
 const MANAGEMENT_VRF = /^(?:ip )?vrf (?:forwarding|member) (?:Mgmt-vrf|Mgmt-intf|management)$/;
 
 export const RISK_MESSAGES: Readonly<Record<RiskKind, string>> = {
@@ -20,6 +20,8 @@ export const RISK_MESSAGES: Readonly<Record<RiskKind, string>> = {
   'vty-access': 'changes who may reach the vty lines: a mistake locks remote access out',
   aaa: 'changes authentication or authorisation: a mistake locks everyone out',
   'interface-shutdown': 'shuts an interface that is up in running',
+  secret:
+    'differs only by a secret the config does not show (masked by the backup, or hashed with a new salt): not compared, not sent; set it by hand if it must change',
 };
 
 /** The risks of one remediation line (its own text, not its children's). */

@@ -19,6 +19,9 @@ export const CISCO_OBJECTS: readonly ObjectRule[] = [
       '^ipv6 access-list (\\S+)$',
       '^mac access-list (\\S+)$',
       '^access-list (\\S+) ',
+      // Renumbering a list changes it: it goes with the list's edit, before the list's users.
+      '^ip access-list resequence (\\S+) \\d+ \\d+$',
+      '^resequence (?:ip|ipv6|mac) access-list (\\S+) \\d+ \\d+$',
     ],
     references: [
       '^ip access-group (\\S+)(?: (?:in|out))?$',
@@ -89,6 +92,11 @@ export const CISCO_RISKS: readonly RiskRule[] = [
     whenManagementInterface: true,
   },
   { kind: 'management-address', lineage: [{ startswith: 'no interface ' }], whenManagementInterface: true },
+  {
+    kind: 'management-address',
+    lineage: [{ startswith: 'default interface ' }],
+    whenManagementInterface: true,
+  },
   { kind: 'routing-removal', lineage: [{ startswith: 'no router ' }] },
   {
     kind: 'vty-access',

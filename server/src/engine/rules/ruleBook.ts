@@ -16,6 +16,14 @@ export const RULE_KINDS = [
   'ordering',
   'parentAllowsDuplicateChild',
   'risks',
+  // Device behaviour beyond hier_config (rules/deviceRules.ts gives them their meaning).
+  'cascades',
+  'features',
+  'sequenced',
+  'vlanSets',
+  'addBeforeRemove',
+  'printedDefaults',
+  'secrets',
   'perLineSub',
 ] as const;
 
@@ -103,6 +111,8 @@ interface Memo {
   readonly book: RuleBook;
   /** Rules whose whole lineage matches the node (ascending id, so kind order then rule order). */
   readonly terminal: readonly number[];
+  /** Bit k set when a rule of RULE_KINDS[k] is among them: most questions are answered by this bit. */
+  readonly kinds: number;
   /** Rules that matched so far and go deeper, for the node's children. */
   readonly alive: AliveSet;
 }
@@ -115,7 +125,9 @@ interface Memo {
  */
 export class RuleBook {
   readonly rules: CompiledRule[] = [];
-  private readonly kindRange = new Map<RuleKind, { from: number; to: number }>();
+  private readonly kindRange = new Map<RuleKind, { from: number; to: number; bit: number }>();
+  /** Kind bit of each rule id. */
+  private readonly kindBits: number[] = [];
   private readonly interned = new Map<string, AliveSet>();
   private readonly lastInterned: (AliveSet | undefined)[] = [];
   private readonly emptySteps: ({ terminal: readonly number[]; alive: AliveSet } | undefined)[] = [];
@@ -131,13 +143,15 @@ export class RuleBook {
   ) {
     for (const kind of kinds) {
       const from = this.rules.length;
+      const bit = 1 << RULE_KINDS.indexOf(kind);
       const list = driver[kind] as readonly (LineageRule | { lineage?: LineageRule['lineage'] })[];
       for (const rule of list) {
         if (rule.lineage === undefined || rule.lineage.length === 0) continue;
         const levels = rule.lineage.map((m) => this.predicate(m));
+        this.kindBits.push(bit);
         this.rules.push({ id: this.rules.length, kind, levels, rule });
       }
-      this.kindRange.set(kind, { from, to: this.rules.length });
+      this.kindRange.set(kind, { from, to: this.rules.length, bit });
     }
     this.rootAlive = this.intern(
       this.rules.map((r) => r.id),
@@ -150,11 +164,27 @@ export class RuleBook {
     return this.memo(node).terminal;
   }
 
+  /**
+   * The kinds of rule matching `node`, as bits (`bit(kind)`): one memo look-up answers "does any rule
+   * of these kinds match?" for a line most rules leave alone.
+   */
+  kindsOf(node: HNode): number {
+    return node.parent === undefined ? 0 : this.memo(node).kinds;
+  }
+
+  /** The bit of a kind in `kindsOf` (0 when this book does not match that kind). */
+  bit(kind: RuleKind): number {
+    const range = this.kindRange.get(kind);
+    return range === undefined || range.from === range.to ? 0 : range.bit;
+  }
+
   /** The first rule of `kind` matching `node` (first match wins). */
   first<R>(node: HNode, kind: RuleKind): CompiledRule<R> | undefined {
     const range = this.kindRange.get(kind);
     if (range === undefined || range.from === range.to || node.parent === undefined) return undefined;
-    for (const id of this.memo(node).terminal)
+    const memo = this.memo(node);
+    if ((memo.kinds & range.bit) === 0) return undefined;
+    for (const id of memo.terminal)
       if (id >= range.from && id < range.to) return this.rules[id] as CompiledRule<R>;
     return undefined;
   }
@@ -163,8 +193,10 @@ export class RuleBook {
   all<R>(node: HNode, kind: RuleKind): readonly CompiledRule<R>[] {
     const range = this.kindRange.get(kind);
     if (range === undefined || range.from === range.to || node.parent === undefined) return NONE;
+    const memo = this.memo(node);
+    if ((memo.kinds & range.bit) === 0) return NONE;
     let out: CompiledRule<R>[] | undefined;
-    for (const id of this.memo(node).terminal) {
+    for (const id of memo.terminal) {
       if (id >= range.from && id < range.to) (out ??= []).push(this.rules[id] as CompiledRule<R>);
     }
     return out ?? NONE;
@@ -238,7 +270,7 @@ export class RuleBook {
     if (existing !== undefined && existing.book === this) return existing;
     let memo: Memo;
     if (node.parent === undefined) {
-      memo = { book: this, terminal: NO_IDS, alive: this.rootAlive };
+      memo = { book: this, terminal: NO_IDS, kinds: 0, alive: this.rootAlive };
     } else {
       const parentAlive = this.memo(node.parent).alive;
       const level = parentAlive.level;
@@ -248,7 +280,14 @@ export class RuleBook {
         if (this.rules[id].levels.length === level + 1) (terminal ??= []).push(id);
         else (deeper ??= []).push(id);
       }
-      memo = { book: this, terminal: terminal ?? NO_IDS, alive: this.intern(deeper ?? NO_IDS, level + 1) };
+      let kinds = 0;
+      if (terminal !== undefined) for (const id of terminal) kinds |= this.kindBits[id];
+      memo = {
+        book: this,
+        terminal: terminal ?? NO_IDS,
+        kinds,
+        alive: this.intern(deeper ?? NO_IDS, level + 1),
+      };
     }
     node.ruleMemo = memo;
     return memo;

@@ -1,4 +1,5 @@
 import type { HNode } from '../remediation/hnode';
+import { DeviceRules } from './deviceRules';
 import { replaceBounded, RULE_KINDS, RuleBook } from './ruleBook';
 import type {
   NegateWithRule,
@@ -36,6 +37,8 @@ export class PlatformRules {
   readonly book: RuleBook;
   /** Rules applied while loading (lineage-scoped line rewrites): matched in a phase of their own. */
   readonly loadBook: RuleBook;
+  /** The device-true rule kinds (cascades, features, sequenced entries, VLAN sets, ...). */
+  readonly device: DeviceRules;
   private readonly regexCache = new Map<string, RegExp>();
   private readonly negateWithTexts: ReadonlySet<string>;
 
@@ -46,6 +49,7 @@ export class PlatformRules {
     );
     this.loadBook = new RuleBook(driver, ['perLineSub']);
     this.negateWithTexts = new Set(driver.negateWith.map((r) => r.use));
+    this.device = new DeviceRules(this.book, driver, (source) => this.regex(source));
   }
 
   get platform(): PlatformDriver['platform'] {

@@ -4,12 +4,13 @@
  * every rule. Field names of a predicate follow hier_config's (`startswith`, `re_search`, ...) so that
  * rules users already wrote for it carry over.
  *
- * Adding a rule kind (the device-true kinds of "Device behaviour beyond hier_config": cascades, units,
- * lines that cannot be negated, sets, add-before-remove, printed defaults, secrets) is three steps:
+ * Adding a rule kind (as the device-true kinds of "Device behaviour beyond hier_config" were: cascades,
+ * features, sequenced entries, VLAN sets, add-before-remove, printed defaults, secrets) is three steps:
  * 1. a `readonly xxx: readonly XxxRule[]` field here, each rule with a `lineage` (and its own data);
  * 2. one entry in `RULE_KINDS` of ruleBook.ts, so its lineages are compiled and matched with the rest;
  * 3. a hook where it acts: `remediate` (what is emitted), `predict` (what the device does with it, so
- *    that verify tells the truth) and, for ordering constraints, `ordering.ts`.
+ *    that verify tells the truth) and, for ordering constraints, `ordering.ts`. The device-true hooks
+ *    live in remediation/device/, one module per kind.
  */
 import type { Platform } from '../model/types';
 
@@ -104,7 +105,14 @@ export interface ObjectRule {
 }
 
 /** What can cut the operator off (PRODUCT.md: risk flags). */
-export type RiskKind = 'management-address' | 'routing-removal' | 'vty-access' | 'aaa' | 'interface-shutdown';
+export type RiskKind =
+  | 'management-address'
+  | 'routing-removal'
+  | 'vty-access'
+  | 'aaa'
+  | 'interface-shutdown'
+  /** Not a line of the script: a secret that differs only by its hash or mask, never sent (a finding). */
+  | 'secret';
 
 export interface RiskRule extends LineageRule {
   readonly kind: RiskKind;
@@ -115,6 +123,90 @@ export interface RiskRule extends LineageRule {
   readonly whenManagementInterface?: boolean;
   /** Only when the line's section has no `shutdown` in running (the interface is up). */
   readonly whenUpInRunning?: boolean;
+}
+
+/**
+ * A cascade (device behaviour): sending a matching line (added, changed or negated) makes the device
+ * remove other lines. IOS `vrf forwarding X` removes the interface's addresses; `no switchport`
+ * removes its L2 lines; `no neighbor X remote-as N` removes every line of neighbor X.
+ */
+export interface CascadeRule extends LineageRule {
+  /**
+   * What the device removes: lineages relative to the line's own section, one predicate per level
+   * below it (`[{startswith: 'ip address '}]` is a sibling; two levels reach into a child section).
+   * In a `re_search`, `$1`, `$2`, ... stand for the groups of the last level's `re_search` of
+   * `lineage`, escaped (so `no neighbor (\S+) remote-as` wipes `^neighbor $1 `).
+   */
+  readonly wipes: readonly Lineage[];
+  /**
+   * Intended sibling lines the device removed are sent again after the line (default true): the
+   * addresses after `vrf forwarding`. Only for one-level wipes.
+   */
+  readonly resend?: boolean;
+}
+
+/**
+ * NX-OS: a line that needs `feature <feature>`. `feature X` is sent before every line that needs it;
+ * `no feature X` removes every such line on the device (so the script sends no negations for them).
+ */
+export interface FeatureRule extends LineageRule {
+  readonly feature: string;
+}
+
+/**
+ * A section whose children are numbered entries (`10 permit ...`, `20 remark ...`): an IP access
+ * list. Entries match by content (the text after the number), keep the device's numbers, are removed
+ * by content (`no permit ...`), and new entries take free numbers between their neighbours.
+ */
+export interface SequencedRule extends LineageRule {
+  /** Group 1 of this regex on the section header is the list's name. */
+  readonly name: string;
+  /**
+   * The command that renumbers the list, `{name}`, `{start}` and `{step}` filled in: sent first when
+   * the device's numbers are not printed (IOS 15) or when a gap has no free number.
+   */
+  readonly resequence: string;
+}
+
+/**
+ * IOS numbered ACLs (`access-list 10 permit ...`): top-level lines forming one object per number.
+ * `no access-list N <entry>` deletes the whole list, so entries are edited in ACL configuration mode.
+ */
+export interface NumberedListRule {
+  /** Group 1 the number, group 2 the entry. */
+  readonly line: string;
+  /** The configuration-mode header per number range: `ip access-list standard {n}`. */
+  readonly sections: readonly { readonly from: number; readonly to: number; readonly header: string }[];
+  /** `ip access-list resequence {name} {start} {step}`. */
+  readonly resequence: string;
+  /** Entries without a sequence number (remarks). */
+  readonly unnumbered: readonly string[];
+}
+
+/**
+ * A set of VLANs spread over a line and its continuation lines (`switchport trunk allowed vlan 1-10`,
+ * `... add 20`): compared as a set, changed with `add` / `remove`; no such line means every VLAN.
+ */
+export interface VlanSetRule extends LineageRule {
+  readonly command: string;
+}
+
+/**
+ * A default the device prints: when the intended config lacks it, it is kept, not negated ("absent
+ * means keep"). `whenEmpty`: only a section header with nothing below it (a physical interface that
+ * is printed however bare it is).
+ */
+export interface PrintedDefaultRule extends LineageRule {
+  readonly whenEmpty?: boolean;
+}
+
+/**
+ * A line carrying a secret: group 1 of `value` is the secret (a hash or a masked value). Two lines
+ * that differ only there are the same setting (a re-salted hash, a masked backup): never drift, never
+ * sent, reported as a `secret` finding.
+ */
+export interface SecretRule extends LineageRule {
+  readonly value: string;
 }
 
 export interface PlatformDriver {
@@ -136,4 +228,17 @@ export interface PlatformDriver {
   readonly postLoad: readonly PostLoadFixup[];
   readonly objects: readonly ObjectRule[];
   readonly risks: readonly RiskRule[];
+
+  // Device behaviour beyond hier_config (PLATFORM-RULES.md); docs/platforms/*.md list each rule.
+  readonly cascades: readonly CascadeRule[];
+  readonly features: readonly FeatureRule[];
+  readonly sequenced: readonly SequencedRule[];
+  readonly numberedLists: readonly NumberedListRule[];
+  readonly vlanSets: readonly VlanSetRule[];
+  /** Lines whose negation is sent after the additions of their section (lock-out: add before remove). */
+  readonly addBeforeRemove: readonly LineageRule[];
+  readonly printedDefaults: readonly PrintedDefaultRule[];
+  readonly secrets: readonly SecretRule[];
+  /** What backup tools print in place of a secret (`<removed>`): such a line is never sent. */
+  readonly maskedTokens: readonly string[];
 }

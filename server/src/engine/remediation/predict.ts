@@ -1,6 +1,7 @@
 import type { PlatformRules } from '../rules/semantics';
 import type { SequencedRule } from '../rules/types';
 import { wipedBy } from './device/cascade';
+import { mergeRanges, rangePrefix, splitFor } from './device/lineRanges';
 import { predictNumberedLists } from './device/numberedLists';
 import { entriesOf, resequencePattern } from './device/sequenced';
 import { predictVlanLine } from './device/vlanSets';
@@ -31,6 +32,8 @@ export function predictTree(running: ConfigTree, remediation: ConfigTree): Confi
   const consumed =
     rules.driver.numberedLists.length > 0 ? predictNumberedLists(root, remediation.root, rules) : undefined;
   applyLevel(root, remediation.root, rules, consumed);
+  // Line ranges the script split are one range again where their lines agree (as on load).
+  for (const prefix of rules.device.rangePrefixes) mergeRanges(root, prefix);
   return { platform: running.platform, root, rules };
 }
 
@@ -38,6 +41,7 @@ function applyLevel(target: HNode, changes: HNode, rules: PlatformRules, skip?: 
   const level = new Level(target, rules);
   for (const line of changes.children) {
     if (skip?.has(line) === true || level.renumber(line)) continue;
+    level.splitRange(line);
     const origin = line.meta?.origin;
     const existing = level.find(line.text);
     const repeatAllowed =
@@ -84,6 +88,16 @@ class Level {
     private readonly rules: PlatformRules,
   ) {
     this.sequenced = rules.book.has('sequenced') ? rules.device.sequenced(node) : undefined;
+  }
+
+  /** A line range sent in other pieces than running holds: running's ranges are split to match. */
+  splitRange(line: HNode): void {
+    const prefixes = this.rules.device.rangePrefixes;
+    if (this.node.parent !== undefined || prefixes.length === 0) return;
+    const text = line.text.startsWith('no ') ? line.text.slice(3) : line.text;
+    if (this.find(text) !== undefined) return;
+    const prefix = rangePrefix(text, prefixes);
+    if (prefix !== undefined) splitFor(this.node, text, prefix);
   }
 
   /** A VLAN set line: the set it leaves, as one line in place of the old ones. */

@@ -3,6 +3,7 @@ import { createRootNode, HNode, NO_TAGS, sameSubtree } from './hnode';
 import { orderTopLevel, sortByWeight, sortDeep } from './ordering';
 import { annotate } from './annotate';
 import { applyCascades } from './device/cascade';
+import { overlapsAny, piecesOf, rangePrefix } from './device/lineRanges';
 import { isNumberedLine, remediateNumberedLists } from './device/numberedLists';
 import { secretFinding, secretState } from './device/secrets';
 import { remediateSequenced } from './device/sequenced';
@@ -35,6 +36,9 @@ export function remediateTrees(running: ConfigTree, intended: ConfigTree): Remed
   orderTopLevel(root, rules);
   return { ...tree, risks: findings.length === 0 ? risks : [...risks, ...findings] };
 }
+
+/** An empty section: what a section that cannot be removed is compared with when it is reset. */
+const NOTHING = new HNode('');
 
 /**
  * Where a level's commands go: the section header is created (and attached, since rules match by
@@ -87,9 +91,10 @@ function remediateLevel(run: HNode, int: HNode, out: Output, rules: PlatformRule
     if (out.exists) sortByWeight(out.get(), rules);
     return;
   }
-  const numbered = run.parent === undefined && rules.driver.numberedLists.length > 0;
+  const numbered = run.kind === 'root' && rules.driver.numberedLists.length > 0;
   /** A numbered ACL line on either side: the lists are compared as lists after the line passes. */
   let lists = false;
+  const ranges = run.kind === 'root' && device.rangePrefixes.length > 0 ? device.rangePrefixes : undefined;
   const hasSets = rules.book.has('vlanSets');
   /** Set lines seen unmatched: the section's sets are compared as sets after the line passes. */
   let sets = false;
@@ -121,11 +126,33 @@ function remediateLevel(run: HNode, int: HNode, out: Output, rules: PlatformRule
     if (numbered && !lists) lists = r.text.startsWith('access-list ');
     if ((pairing === undefined ? intCursor.find(r.text) : pairing.intendedOf(i)) !== undefined) continue;
     if (deferred(r)) continue;
-    const kinds = rules.book.kindsOf(r);
-    // Absent means keep: a default the device prints (NX-OS `no shutdown`, VLAN 1), unless the
-    // intended config says the opposite (`shutdown`), which the addition pass then sends.
-    if ((kinds & bits.printed) !== 0 && device.printedDefault(r) && int.child(rules.negate(r)) === undefined)
+    // A line range the intended config configures in other pieces: the addition pass pairs them.
+    const family = ranges === undefined ? undefined : rangePrefix(r.text, ranges);
+    if (family !== undefined && overlapsAny(r.text, family, int)) {
+      // Its lines no intended range names are removed (lines 0-4, which always exist, reset).
+      for (const piece of piecesOf(r.text, family, int)) {
+        if (piece.running !== undefined) continue;
+        const header = new HNode(piece.text, r.kind, r.source);
+        if (piece.text.startsWith(`${family}0`) && device.resetsChildren(r)) {
+          remediateLevel(r, NOTHING, new Output(undefined, out, header, r), rules, findings);
+        } else {
+          const negation = out.get().add(new HNode(`no ${piece.text}`, 'line', r.source));
+          negation.meta = { origin: 'negation', negated: r, tags: NO_TAGS };
+        }
+      }
       continue;
+    }
+    const kinds = rules.book.kindsOf(r);
+    if ((kinds & bits.printed) !== 0) {
+      // Absent means keep: a default the device prints (NX-OS `no shutdown`, VLAN 1), unless the
+      // intended config says the opposite (`shutdown`), which the addition pass then sends.
+      if (device.printedDefault(r) && int.child(rules.negate(r)) === undefined) continue;
+      // A section that cannot be removed (`line con 0`): its lines are negated, the header stays.
+      if (device.resetsChildren(r)) {
+        remediateLevel(r, NOTHING, new Output(undefined, out, r, r), rules, findings);
+        continue;
+      }
+    }
     const secret =
       (kinds & bits.secret) !== 0 || device.mayBeMasked(r.text) ? secretState(r, int, rules) : undefined;
     if (secret !== undefined) {
@@ -160,6 +187,21 @@ function remediateLevel(run: HNode, int: HNode, out: Output, rules: PlatformRule
     const r = pairing === undefined ? runCursor.find(c.text) : pairing.runningOf(i);
     if (r !== undefined) {
       if (!sameSubtree(r, c)) remediateLevel(r, c, new Output(undefined, out, c, r), rules, findings);
+      continue;
+    }
+    const family = ranges === undefined ? undefined : rangePrefix(c.text, ranges);
+    if (family !== undefined && overlapsAny(c.text, family, run)) {
+      // Compared piece by piece with the running ranges covering it; lines no range names are new.
+      for (const piece of piecesOf(c.text, family, run)) {
+        const header = piece.text === c.text ? c : new HNode(piece.text, c.kind, c.source);
+        remediateLevel(
+          piece.running ?? NOTHING,
+          c,
+          new Output(undefined, out, header, piece.running),
+          rules,
+          findings,
+        );
+      }
       continue;
     }
     if (deferred(c) || twins?.has(c) === true) {

@@ -165,6 +165,8 @@ export const CISCO_IOS: PlatformDriver = {
       step: 10,
     },
     { kind: 'split-list', prefix: 'vlan ', max: 4094 },
+    // Device-true: `line vty 0 4` + `line vty 5 15` with the same lines are `line vty 0 15`.
+    { kind: 'merge-ranges', prefix: 'line vty ' },
   ],
 
   objects: CISCO_OBJECTS,
@@ -221,7 +223,13 @@ export const CISCO_IOS: PlatformDriver = {
   ],
   vlanSets: TRUNK_VLANS,
   addBeforeRemove: ADD_BEFORE_REMOVE,
-  printedDefaults: [{ lineage: [PHYSICAL_INTERFACE], whenEmpty: true }, VLAN_1],
+  printedDefaults: [
+    { lineage: [PHYSICAL_INTERFACE], whenEmpty: true },
+    VLAN_1,
+    // The console and the first five vty lines always exist: reset by negating their lines.
+    { lineage: [{ re_search: '^line (?:con|aux) 0$' }], resetChildren: true },
+    { lineage: [{ re_search: '^line vty 0(?: \\d+)?$' }], resetChildren: true },
+  ],
   secrets: [
     ...CISCO_SECRETS,
     {

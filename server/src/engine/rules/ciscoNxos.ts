@@ -268,6 +268,8 @@ export const CISCO_NXOS: PlatformDriver = {
     under(INTERFACE, { equals: 'no shutdown' }),
     { lineage: [PHYSICAL_INTERFACE], whenEmpty: true },
     VLAN_1,
+    // Always there: reset by negating their lines.
+    { lineage: [{ equals: ['line console', 'line vty'] }], resetChildren: true },
   ],
   secrets: [
     ...CISCO_SECRETS,

@@ -42,6 +42,8 @@ export class DeviceRules {
   private readonly triggerChars: (Set<string> | undefined | null)[] = [];
   /** The texts set lines start with (`switchport trunk allowed vlan`). */
   private readonly setCommands: readonly string[];
+  /** Prefixes of line-range families (`line vty `), from the `merge-ranges` fix-ups. */
+  readonly rangePrefixes: readonly string[];
   /** Kind bits (RuleBook.kindsOf) of the checks the line passes make for every unmatched line. */
   readonly bits: { readonly printed: number; readonly secret: number; readonly late: number };
 
@@ -53,6 +55,7 @@ export class DeviceRules {
     this.maskedTokens = driver.maskedTokens;
     this.maskFirst = [...new Set(driver.maskedTokens.map((t) => t.charAt(0)))];
     this.setCommands = driver.vlanSets.map((r) => r.command);
+    this.rangePrefixes = driver.postLoad.flatMap((f) => (f.kind === 'merge-ranges' ? [f.prefix] : []));
     this.bits = {
       printed: book.bit('printedDefaults'),
       secret: book.bit('secrets'),
@@ -131,14 +134,20 @@ export class DeviceRules {
 
   /** Whether the device prints `node` by default, so that an intended config without it keeps it. */
   printedDefault(node: HNode): boolean {
-    const rule = this.book.first<PrintedDefaultRule>(node, 'printedDefaults');
+    const rule = this.book.first<PrintedDefaultRule>(node, 'printedDefaults')?.rule;
     if (rule === undefined) return false;
-    return rule.rule.whenEmpty !== true || bare(node);
+    return (rule.whenEmpty !== true && rule.resetChildren !== true) || bare(node);
   }
 
-  /** Whether `node` is a header the device prints however bare (a physical interface). */
+  /** Whether `node` is a header the device prints however bare (a physical interface, `line con 0`). */
   printedWhenEmpty(node: HNode): boolean {
-    return this.book.first<PrintedDefaultRule>(node, 'printedDefaults')?.rule.whenEmpty === true;
+    const rule = this.book.first<PrintedDefaultRule>(node, 'printedDefaults')?.rule;
+    return rule?.whenEmpty === true || rule?.resetChildren === true;
+  }
+
+  /** Whether `node` cannot be removed, only emptied: its lines are negated instead. */
+  resetsChildren(node: HNode): boolean {
+    return this.book.first<PrintedDefaultRule>(node, 'printedDefaults')?.rule.resetChildren === true;
   }
 
   /** Where the secret of a secret line is (`[start, end)` of its text), if the line is one. */

@@ -78,6 +78,9 @@ export interface PerLineSubRule {
  *   numbered `start`, `start + step`, ... in order (IOS unnumbered ACL entries).
  * - `split-list`: top-level lines `<prefix><list>` where the list is `10,20-22` become one line per id,
  *   each with a copy of the children (IOS and NX-OS `vlan 10,20-22`).
+ * - `merge-ranges`: top-level ranges `<prefix>A B` next to each other whose lines agree become one
+ *   range (IOS `line vty 0 4` + `line vty 5 15` = `line vty 0 15`); remediation and the predicted
+ *   config also pair and split ranges of this prefix (remediation/device/lineRanges.ts).
  */
 export type PostLoadFixup =
   | {
@@ -87,7 +90,8 @@ export type PostLoadFixup =
       readonly start: number;
       readonly step: number;
     }
-  | { readonly kind: 'split-list'; readonly prefix: string; readonly max: number };
+  | { readonly kind: 'split-list'; readonly prefix: string; readonly max: number }
+  | { readonly kind: 'merge-ranges'; readonly prefix: string };
 
 /** Kinds of named objects whose definitions and references order a script (PLATFORM-RULES.md item 9). */
 export type ObjectKind =
@@ -198,6 +202,11 @@ export interface VlanSetRule extends LineageRule {
  */
 export interface PrintedDefaultRule extends LineageRule {
   readonly whenEmpty?: boolean;
+  /**
+   * A section that cannot be removed (`line vty 0 15`, `line con 0`): when the intended config lacks
+   * it, its lines are negated and the header stays. Implies `whenEmpty`.
+   */
+  readonly resetChildren?: boolean;
 }
 
 /**

@@ -181,7 +181,31 @@ const convertPort: Edit = (blocks, random, indent) => {
   }
 };
 
+/** IOS: vty lines split into ranges and joined again, alike or not (the device's lines are 0-15). */
+const vtyRanges: Edit = (blocks, random, indent) => {
+  if (isNxos(indent)) return;
+  const vty = blocks.filter((b) => b.header.startsWith('line vty '));
+  const first = vty[0];
+  if (first === undefined) return;
+  const op = random.int(3);
+  if (op === 0 && first.header !== 'line vty 0 15' && vty.length === 1) {
+    // The default split printed as one range, or the reverse.
+    first.header = 'line vty 0 15';
+  } else if (op === 1 && vty.length === 1) {
+    const body = first.body.map((l) =>
+      random.int(3) === 0 ? l.replace(/exec-timeout \d+/, 'exec-timeout 5') : l,
+    );
+    const at = blocks.indexOf(first);
+    first.header = 'line vty 0 4';
+    blocks.splice(at + 1, 0, { header: 'line vty 5 15', body });
+  } else {
+    const target = pick(random, vty) as Block;
+    target.body = target.body.map((l) => l.replace(/exec-timeout \d+/, `exec-timeout ${1 + random.int(30)}`));
+  }
+};
+
 export const DEVICE_EDITS: readonly Edit[] = [
+  vtyRanges,
   changeVrf,
   changeTrunk,
   moveAclEntry,

@@ -23,7 +23,8 @@ interface CompiledObject {
 }
 
 /** A cheap test before the reference regexes: a line naming no object needs none of them. */
-const MAY_REFERENCE = /access-|prefix|route-map|class|policy|vrf|group|community|distribute|match /;
+const MAY_REFERENCE =
+  /access-|prefix|route-map|class|policy|vrf|group|community|distribute|match |server name /;
 
 const compiled = new WeakMap<PlatformRules, readonly CompiledObject[]>();
 

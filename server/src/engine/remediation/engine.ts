@@ -59,7 +59,11 @@ export interface RemediationEngine {
   load(parsed: ParsedConfig): LoadedConfig;
   /** The commands from `running` to `intended`, tagged (`negation`, `addition`, `risk:...`, `safe`, ...). */
   remediate(running: ConfigTree, intended: ConfigTree): RemediationTree;
-  /** The commands undoing the remediation: remediate with the configs swapped. */
+  /**
+   * The commands undoing the remediation: remediate with the configs swapped (an ACL the rollback
+   * adds entries to is renumbered first: the remediation may have put its entries at other numbers
+   * than the intended file's).
+   */
   rollback(running: ConfigTree, intended: ConfigTree): RemediationTree;
   /** `running` with `remediation` applied. */
   predict(running: ConfigTree, remediation: ConfigTree): ConfigTree;
@@ -91,9 +95,9 @@ export function createRemediationEngine(options: RemediationEngineOptions = {}):
   }
   const rulesFor = (platform: Platform): PlatformRules => byPlatform.get(platform) as PlatformRules;
 
-  const remediate = (running: ConfigTree, intended: ConfigTree): RemediationTree => {
+  const remediate = (running: ConfigTree, intended: ConfigTree, rollback = false): RemediationTree => {
     checkSamePlatform(running, intended);
-    return remediateTrees(running, intended);
+    return remediateTrees(running, intended, { rollback });
   };
 
   const engine: RemediationEngine = {
@@ -101,7 +105,7 @@ export function createRemediationEngine(options: RemediationEngineOptions = {}):
     driver: (platform) => rulesFor(platform).driver,
     load: (parsed) => loadConfig(parsed, rulesFor(parsed.platform)),
     remediate,
-    rollback: (running, intended) => remediate(intended, running),
+    rollback: (running, intended) => remediate(intended, running, true),
     predict: (running, remediation) => predictTree(running, remediation),
     verify: (predicted, intended) => verifyTrees(predicted, intended),
     render: (tree, renderOptions) => renderTree(tree, renderOptions),
@@ -116,7 +120,7 @@ export function createRemediationEngine(options: RemediationEngineOptions = {}):
       const intended = engine.load(intendedParsed);
       checkSamePlatform(running, intended);
       const remediation = remediateTrees(running, intended);
-      const rollback = remediate(intended, running);
+      const rollback = remediate(intended, running, true);
       const predicted = predictTree(running, remediation);
       const restored = predictTree(predicted, rollback);
       return {

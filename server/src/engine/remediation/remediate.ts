@@ -5,7 +5,7 @@ import { annotate } from './annotate';
 import { applyCascades } from './device/cascade';
 import { overlapsAny, piecesOf, rangePrefix } from './device/lineRanges';
 import { isNumberedLine, remediateNumberedLists } from './device/numberedLists';
-import { secretFinding, secretState } from './device/secrets';
+import { maskedLines, maskedTwin, secretFinding, secretState, type SecretState } from './device/secrets';
 import { remediateSequenced } from './device/sequenced';
 import { remediateVlanSets } from './device/vlanSets';
 import type { ConfigTree, RemediationTree, Risk } from './types';
@@ -26,15 +26,34 @@ import type { ConfigTree, RemediationTree, Risk } from './types';
  * sent (a `secret` finding); cascades drop the negations the device makes for itself and send again
  * what it removes; lock-out lines are negated after the additions.
  */
-export function remediateTrees(running: ConfigTree, intended: ConfigTree): RemediationTree {
+export function remediateTrees(
+  running: ConfigTree,
+  intended: ConfigTree,
+  options: RemediateOptions = {},
+): RemediationTree {
   const rules = intended.rules;
   const root = createRootNode();
   const findings: Risk[] = [];
-  remediateLevel(running.root, intended.root, new Output(root), rules, findings);
+  const ctx = { findings, renumber: options.rollback === true };
+  remediateLevel(running.root, intended.root, new Output(root), rules, ctx);
   const tree = { platform: intended.platform, root, rules };
   const risks = annotate(tree);
   orderTopLevel(root, rules);
   return { ...tree, risks: findings.length === 0 ? risks : [...risks, ...findings] };
+}
+
+export interface RemediateOptions {
+  /**
+   * The "running" side is the intended file of a remediation being rolled back: where the remediation
+   * put new ACL entries at numbers of its own, the file's numbers are not the device's, so a rollback
+   * that adds entries renumbers the list first.
+   */
+  readonly rollback?: boolean;
+}
+
+interface Context {
+  readonly findings: Risk[];
+  readonly renumber: boolean;
 }
 
 /** An empty section: what a section that cannot be removed is compared with when it is reset. */
@@ -81,13 +100,13 @@ class Output {
   }
 }
 
-function remediateLevel(run: HNode, int: HNode, out: Output, rules: PlatformRules, findings: Risk[]): void {
+function remediateLevel(run: HNode, int: HNode, out: Output, rules: PlatformRules, ctx: Context): void {
   const device = rules.device;
   const bits = device.bits;
   const sequenced = rules.book.has('sequenced') ? device.sequenced(int) : undefined;
   if (sequenced !== undefined) {
     const before = (text: string): void => out.before(text);
-    remediateSequenced(run, int, sequenced, () => out.get(), before, rules);
+    remediateSequenced(run, int, sequenced, () => out.get(), before, rules, ctx.renumber);
     if (out.exists) sortByWeight(out.get(), rules);
     return;
   }
@@ -107,6 +126,17 @@ function remediateLevel(run: HNode, int: HNode, out: Output, rules: PlatformRule
     if (numbered && isNumberedLine(node.text, rules)) return true;
     if (hasSets && device.vlanSet(node) !== undefined) return (sets = true);
     return false;
+  };
+  /** The other side's masked lines, found once per level when first needed. */
+  let maskedInt: HNode[] | undefined;
+  /** Whether `r` differs from an intended line only by a secret (either side may hold the mask). */
+  const secretOf = (r: HNode, kinds: number): SecretState | undefined => {
+    const own =
+      (kinds & bits.secret) !== 0 || device.mayBeMasked(r.text) ? secretState(r, int, rules) : undefined;
+    if (own !== undefined || device.maskedTokens.length === 0) return own;
+    maskedInt ??= maskedLines(int, rules);
+    const twin = maskedInt.length === 0 ? undefined : maskedTwin(r, maskedInt, rules);
+    return twin === undefined ? undefined : { kind: 'twin', twin };
   };
   let setsDone = false;
   const setsHook = (): true => {
@@ -134,7 +164,7 @@ function remediateLevel(run: HNode, int: HNode, out: Output, rules: PlatformRule
         if (piece.running !== undefined) continue;
         const header = new HNode(piece.text, r.kind, r.source);
         if (piece.text.startsWith(`${family}0`) && device.resetsChildren(r)) {
-          remediateLevel(r, NOTHING, new Output(undefined, out, header, r), rules, findings);
+          remediateLevel(r, NOTHING, new Output(undefined, out, header, r), rules, ctx);
         } else {
           const negation = out.get().add(new HNode(`no ${piece.text}`, 'line', r.source));
           negation.meta = { origin: 'negation', negated: r, tags: NO_TAGS };
@@ -149,16 +179,17 @@ function remediateLevel(run: HNode, int: HNode, out: Output, rules: PlatformRule
       if (device.printedDefault(r) && int.child(rules.negate(r)) === undefined) continue;
       // A section that cannot be removed (`line con 0`): its lines are negated, the header stays.
       if (device.resetsChildren(r)) {
-        remediateLevel(r, NOTHING, new Output(undefined, out, r, r), rules, findings);
+        remediateLevel(r, NOTHING, new Output(undefined, out, r, r), rules, ctx);
         continue;
       }
     }
-    const secret =
-      (kinds & bits.secret) !== 0 || device.mayBeMasked(r.text) ? secretState(r, int, rules) : undefined;
+    const secret = secretOf(r, kinds);
     if (secret !== undefined) {
       if (secret.kind === 'twin') (twins ??= new Set()).add(secret.twin);
       const shown = secret.kind === 'twin' ? secret.twin : r;
-      findings.push(secretFinding(shown, secret, secret.kind === 'twin' ? 'intended' : 'running', rules));
+      ctx.findings.push(
+        secretFinding(shown, secret, secret.kind === 'twin' ? 'intended' : 'running', rules, r),
+      );
       continue;
     }
     const key = rules.idempotentKey(r);
@@ -186,7 +217,7 @@ function remediateLevel(run: HNode, int: HNode, out: Output, rules: PlatformRule
     if (numbered && !lists) lists = c.text.startsWith('access-list ');
     const r = pairing === undefined ? runCursor.find(c.text) : pairing.runningOf(i);
     if (r !== undefined) {
-      if (!sameSubtree(r, c)) remediateLevel(r, c, new Output(undefined, out, c, r), rules, findings);
+      if (!sameSubtree(r, c)) remediateLevel(r, c, new Output(undefined, out, c, r), rules, ctx);
       continue;
     }
     const family = ranges === undefined ? undefined : rangePrefix(c.text, ranges);
@@ -199,7 +230,7 @@ function remediateLevel(run: HNode, int: HNode, out: Output, rules: PlatformRule
           c,
           new Output(undefined, out, header, piece.running),
           rules,
-          findings,
+          ctx,
         );
       }
       continue;
@@ -211,7 +242,7 @@ function remediateLevel(run: HNode, int: HNode, out: Output, rules: PlatformRule
     }
     // A masked line without a twin (twins were found by the negation pass): its value is unknown.
     if (c.kind === 'line' && device.maskedSpan(c.text) !== undefined) {
-      findings.push(secretFinding(c, { kind: 'masked' }, 'intended', rules));
+      ctx.findings.push(secretFinding(c, { kind: 'masked' }, 'intended', rules));
       continue;
     }
     const negated = out.child(c.text);

@@ -1,6 +1,6 @@
 import type { PlatformRules } from '../rules/semantics';
 import { numberedOrderDifferences } from './device/numberedLists';
-import { secretState } from './device/secrets';
+import { maskedLines, maskedTwin, secretState } from './device/secrets';
 import { sameEntries } from './device/sequenced';
 import { sameVlanSets } from './device/vlanSets';
 import { sameSubtree, type HNode } from './hnode';
@@ -107,16 +107,21 @@ class LevelCheck {
   }
 
   private missing(c: HNode): void {
-    if (this.isSetLine(c)) return;
-    if (secretState(c, this.predicted, this.rules)?.kind === 'twin') return;
+    if (this.isSetLine(c) || this.secretTwin(c, this.predicted)) return;
     this.out.push({ kind: 'missing', path: [...this.path, c.text], line: c.line });
   }
 
   private unexpected(c: HNode): void {
-    if (this.isSetLine(c)) return;
-    if (this.rules.device.printedDefault(c)) return;
-    if (secretState(c, this.intended, this.rules)?.kind === 'twin') return;
+    if (this.isSetLine(c) || this.rules.device.printedDefault(c) || this.secretTwin(c, this.intended)) return;
     this.out.push({ kind: 'unexpected', path: [...this.path, c.text], line: c.line });
+  }
+
+  /** Whether `other` has `c`'s line but for a secret (hashed anew, or masked on either side). */
+  private secretTwin(c: HNode, other: HNode): boolean {
+    if (secretState(c, other, this.rules)?.kind === 'twin') return true;
+    if (this.rules.device.maskedTokens.length === 0) return false;
+    const masked = maskedLines(other, this.rules);
+    return masked.length > 0 && maskedTwin(c, masked, this.rules) !== undefined;
   }
 }
 

@@ -78,6 +78,18 @@ export const CISCO_OBJECTS: readonly ObjectRule[] = [
       '^ipv6 route vrf (\\S+) ',
     ],
   },
+  // Device-true (lock-out): the servers and groups that logins depend on are created before the
+  // method lists that use them and removed after them.
+  {
+    kind: 'aaa-server',
+    define: ['^tacacs server (\\S+)$', '^radius server (\\S+)$'],
+    references: ['^server name (\\S+)$'],
+  },
+  {
+    kind: 'aaa-group',
+    define: ['^aaa group server (?:tacacs\\+|radius) (\\S+)$'],
+    references: ['^aaa (?:authentication|authorization|accounting) .* group (?!server )(\\S+)'],
+  },
   {
     kind: 'object-group',
     define: ['^object-group (?:network|service|ip address|ip port|ipv6 address) (\\S+)$'],

@@ -95,7 +95,17 @@ export type PostLoadFixup =
 
 /** Kinds of named objects whose definitions and references order a script (PLATFORM-RULES.md item 9). */
 export type ObjectKind =
-  'acl' | 'prefix-list' | 'route-map' | 'class-map' | 'policy-map' | 'vrf' | 'object-group';
+  | 'acl'
+  | 'prefix-list'
+  | 'route-map'
+  | 'class-map'
+  | 'policy-map'
+  | 'vrf'
+  | 'object-group'
+  /** A TACACS+/RADIUS server, used by a server group: a group never points at a removed server. */
+  | 'aaa-server'
+  /** A server group, used by the method lists: a login method never points at a removed group. */
+  | 'aaa-group';
 
 /**
  * A named object: top-level lines matching `define` (group 1 the name) define it; lines anywhere

@@ -57,7 +57,9 @@ function absorb(section: HNode, trigger: HNode, wipe: Wipe): void {
     // Two-level wipes reach into child sections sent for their changes (`address-family` → neighbor).
     for (const levels of wipe.levels) {
       if (levels.length !== 2 || line.meta?.origin !== 'context' || !levels[0].test(line.text)) continue;
-      const inner = new Set(line.children.filter((c) => levels[1].test(c.text) && take(c)));
+      const inner = new Set(
+        line.children.filter((c) => levels[1].test(c.meta?.negated?.text ?? c.text) && take(c)),
+      );
       line.removeChildren(inner);
       if (line.children.length === 0) doomed.add(line);
     }

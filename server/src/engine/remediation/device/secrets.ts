@@ -47,25 +47,49 @@ export function secretState(node: HNode, other: HNode, rules: PlatformRules): Se
   return masked ? { kind: 'masked' } : undefined;
 }
 
+/**
+ * A twin found from the other side: `node` holds a value in clear (an SNMP community) where a masked
+ * line of `other` (`snmp-server community <removed> RO`) hides one. `masked` lists `other`'s masked
+ * lines (computed once per level by the caller).
+ */
+export function maskedTwin(node: HNode, masked: readonly HNode[], rules: PlatformRules): HNode | undefined {
+  for (const m of masked) {
+    const state = secretState(m, { children: [node] } as unknown as HNode, rules);
+    if (state?.kind === 'twin') return m;
+  }
+  return undefined;
+}
+
+/** The masked lines among `section`'s children. */
+export function maskedLines(section: HNode, rules: PlatformRules): HNode[] {
+  return section.children.filter((c) => c.kind === 'line' && rules.device.maskedSpan(c.text) !== undefined);
+}
+
 /** The text with its secret replaced by `<secret>`, for messages (hashes stay out of reports). */
 export function hideSecret(node: HNode, rules: PlatformRules): string {
   const span = secretSpan(node, rules);
   return span === undefined ? node.text : `${node.text.slice(0, span[0])}<secret>${node.text.slice(span[1])}`;
 }
 
-/** The finding for a secret line (`node` on the side the message names). */
+/**
+ * The finding for a secret line (`node` on the side the message names; `via`, its twin, when only the
+ * twin shows where the secret is: a masked community in running, in clear in the intended config).
+ */
 export function secretFinding(
   node: HNode,
   state: SecretState,
   side: 'running' | 'intended',
   rules: PlatformRules,
+  via?: HNode,
 ): Risk {
-  const shown = hideSecret(node, rules);
+  let shown = hideSecret(node, rules);
+  if (shown === node.text && via !== undefined) shown = hideSecret(via, rules);
   const what =
     state.kind === 'twin'
       ? `\`${shown}\` ${RISK_MESSAGES.secret}.`
       : side === 'intended'
         ? `\`${shown}\` is masked in the intended config: its value is unknown, so it is not sent; set it by hand.`
         : `\`${shown}\` is masked in the running config: it cannot be negated without its value; remove it by hand.`;
-  return { kind: 'secret', path: node.path(), message: what };
+  // The path names the line without its value: reports and job stores keep no hashes.
+  return { kind: 'secret', path: [...node.path().slice(0, -1), shown], message: what };
 }

@@ -165,19 +165,37 @@ function assign(
       const i = gap.added[j];
       const remaining = gap.added.length - j;
       const own = intSeq[i];
-      let n: number;
+      let n: number | undefined;
       if (own > last && own + remaining - 1 < upper && !occupied.has(own)) n = own;
       // At the end, past every number in use (entries still to be removed hold theirs), in tens.
       else if (upper === Infinity) n = (Math.floor(Math.max(last, ...occupied) / 10) + 1) * 10;
-      else n = last + Math.max(1, Math.floor((upper - last) / (remaining + 1)));
-      while (occupied.has(n)) n++;
-      if (n >= upper) return undefined;
+      else n = between(last, upper, remaining, occupied);
+      if (n === undefined || n >= upper) return undefined;
       occupied.add(n);
       out.set(i, n);
       last = n;
     }
   }
   return out;
+}
+
+/**
+ * A free number after `last`, below `upper`: in the first stretch between numbers in use that has
+ * room, spread so that the `remaining` new entries fit (10 and 30 held: 20 for one, 15 and 20 for two).
+ */
+function between(
+  last: number,
+  upper: number,
+  remaining: number,
+  occupied: ReadonlySet<number>,
+): number | undefined {
+  const held = [...occupied].filter((n) => n > last && n < upper).sort((a, b) => a - b);
+  let lo = last;
+  for (const hi of [...held, upper]) {
+    if (hi - lo > 1) return lo + Math.max(1, Math.floor((hi - lo) / (Math.min(remaining, hi - lo - 1) + 1)));
+    lo = hi;
+  }
+  return undefined;
 }
 
 /**
@@ -191,6 +209,7 @@ export function remediateSequenced(
   section: () => HNode,
   before: (text: string) => void,
   rules: PlatformRules,
+  renumber = false,
 ): void {
   const r = entriesOf(run);
   const i = entriesOf(int);
@@ -199,7 +218,7 @@ export function remediateSequenced(
     r.entries.map((e) => e.seq),
     i.entries.map((e) => e.content),
     i.entries.map((e) => e.seq),
-    printedUnnumbered(run),
+    renumber || printedUnnumbered(run),
   );
   if (edit !== undefined) {
     if (edit.resequence !== undefined) {

@@ -57,9 +57,28 @@ function lineAt(tree: ConfigTree, path: string): HNode | undefined {
   return node;
 }
 
+interface Index {
+  rules: Record<string, string>;
+  cases: { case: string; platform: Platform; rules: string[]; hier_config_differs: boolean }[];
+}
+
 describe('remediation goldens', () => {
   test('the fixture folder has cases', () => {
     assert.ok(cases.length >= 40, `only ${cases.length} golden cases`);
+  });
+
+  test('index.json lists every case as its case.json says, in the rule vocabulary', () => {
+    const index = JSON.parse(fs.readFileSync(fixturePath('remediation', 'index.json'), 'utf8')) as Index;
+    assert.deepEqual(index.cases.map((c) => c.case).sort(), cases);
+    for (const entry of index.cases) {
+      const meta = JSON.parse(read(entry.case, 'case.json')) as CaseFile & Index['cases'][number];
+      assert.deepEqual([entry.platform, entry.rules], [meta.platform, meta.rules], entry.case);
+      for (const rule of entry.rules) assert.ok(rule in index.rules, `${entry.case}: unknown rule id ${rule}`);
+    }
+    // Every device behaviour (issue 9) has a golden case.
+    const used = new Set(index.cases.flatMap((c) => c.rules));
+    const uncovered = Object.keys(index.rules).filter((r) => /^(ios|nxos)\.device\./.test(r) && !used.has(r));
+    assert.deepEqual(uncovered, []);
   });
 
   for (const name of cases) {

@@ -34,7 +34,7 @@ export function remediateTrees(
   const rules = intended.rules;
   const root = createRootNode();
   const findings: Risk[] = [];
-  const ctx = { findings, renumber: options.rollback === true };
+  const ctx = { findings, rollback: options.rollback === true };
   remediateLevel(running.root, intended.root, new Output(root), rules, ctx);
   const tree = { platform: intended.platform, root, rules };
   const risks = annotate(tree);
@@ -44,16 +44,18 @@ export function remediateTrees(
 
 export interface RemediateOptions {
   /**
-   * The "running" side is the intended file of a remediation being rolled back: where the remediation
-   * put new ACL entries at numbers of its own, the file's numbers are not the device's, so a rollback
-   * that adds entries renumbers the list first.
+   * The "running" side is the intended file of a remediation being rolled back, not the device: where
+   * the remediation put new ACL entries at numbers of its own, the file's numbers are not the device's,
+   * so a rollback that adds entries renumbers the list first; and a printed default the remediation
+   * kept (absent means keep) is still on the device, so the rollback does not send it again.
    */
   readonly rollback?: boolean;
 }
 
 interface Context {
   readonly findings: Risk[];
-  readonly renumber: boolean;
+  /** Computing a rollback: "running" is the intended file (see RemediateOptions). */
+  readonly rollback: boolean;
 }
 
 /** An empty section: what a section that cannot be removed is compared with when it is reset. */
@@ -106,7 +108,7 @@ function remediateLevel(run: HNode, int: HNode, out: Output, rules: PlatformRule
   const sequenced = rules.book.has('sequenced') ? device.sequenced(int) : undefined;
   if (sequenced !== undefined) {
     const before = (text: string): void => out.before(text);
-    remediateSequenced(run, int, sequenced, () => out.get(), before, rules, ctx.renumber);
+    remediateSequenced(run, int, sequenced, () => out.get(), before, rules, ctx.rollback);
     if (out.exists) sortByWeight(out.get(), rules);
     return;
   }
@@ -253,6 +255,7 @@ function remediateLevel(run: HNode, int: HNode, out: Output, rules: PlatformRule
       sortDeep(negated, rules);
       continue;
     }
+    if (ctx.rollback && device.printedDefault(c)) continue;
     const added = out.get().add(copyAsAddition(c));
     sortDeep(added, rules);
     if (overwritten !== undefined && added.meta !== undefined) {

@@ -27,7 +27,7 @@ export function applyCascades(section: HNode, int: HNode, rules: PlatformRules):
   if (triggers === undefined) return;
   for (const [trigger, wipe] of triggers) {
     if (trigger.parent !== section) continue; // absorbed by an earlier trigger
-    absorb(section, trigger, wipe);
+    absorb(section, trigger, wipe, int);
     if (wipe.resend) resend(section, trigger, int, wipe, rules);
     placeFirst(section, trigger, wipe);
   }
@@ -38,8 +38,11 @@ function wipedHere(wipe: Wipe, text: string): boolean {
   return wipe.levels.some((levels) => levels.length === 1 && levels[0].test(text));
 }
 
-/** Drops the negations of lines the trigger removes anyway, recording them on the trigger. */
-function absorb(section: HNode, trigger: HNode, wipe: Wipe): void {
+/**
+ * Drops the negations of lines the trigger removes anyway, recording them on the trigger, and the
+ * lines sent only to undo such a line (`switchport trunk allowed vlan all` after `no switchport`).
+ */
+function absorb(section: HNode, trigger: HNode, wipe: Wipe, int: HNode): void {
   const doomed = new Set<HNode>();
   const absorbed: HNode[] = [];
   const take = (line: HNode): boolean => {
@@ -51,7 +54,8 @@ function absorb(section: HNode, trigger: HNode, wipe: Wipe): void {
   for (const line of section.children) {
     if (line === trigger) continue;
     if (wipedHere(wipe, line.meta?.negated?.text ?? line.text)) {
-      if (take(line)) doomed.add(line);
+      if (take(line) || (line.meta?.origin !== 'context' && int.child(line.text) === undefined))
+        doomed.add(line);
       continue;
     }
     // Two-level wipes reach into child sections sent for their changes (`address-family` → neighbor).

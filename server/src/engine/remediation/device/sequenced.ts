@@ -73,6 +73,8 @@ export interface ListEdit {
   readonly added: ReadonlyMap<number, number>;
   /** Renumbering sent first, if any. */
   readonly resequence?: { readonly start: number; readonly step: number };
+  /** The running entries' numbers once the edit starts (after the renumbering, if any). */
+  readonly runSeq: readonly number[];
 }
 
 /**
@@ -104,17 +106,17 @@ export function planListEdit(
   const movedOut = removed.filter((r) => wanted.has(runContents[r]));
   const dropped = removed.filter((r) => !wanted.has(runContents[r]));
   const gaps = gapsOf(kept, addedIdx, intContents.length);
-  if (addedIdx.length === 0) return { movedOut, dropped, added: new Map() };
+  if (addedIdx.length === 0) return { movedOut, dropped, added: new Map(), runSeq };
   if (!mustResequence) {
     const added = assign(gaps, runSeq, intSeq, new Set(movedOut));
-    if (added !== undefined) return { movedOut, dropped, added };
+    if (added !== undefined) return { movedOut, dropped, added, runSeq };
   }
   // Renumber first: room for the largest run of new entries between two kept ones.
   const largest = Math.max(...gaps.map((g) => g.added.length));
   const step = Math.max(10, Math.ceil((largest + 1) / 10) * 10);
   const renumbered = runSeq.map((_, k) => step * (k + 1));
   const added = assign(gaps, renumbered, intSeq, new Set(movedOut)) as Map<number, number>;
-  return { movedOut, dropped, added, resequence: { start: step, step } };
+  return { movedOut, dropped, added, resequence: { start: step, step }, runSeq: renumbered };
 }
 
 interface Gap {
@@ -225,8 +227,12 @@ export function remediateSequenced(
       const name = rules.regex(rule.name).exec(int.text)?.[1] ?? '';
       before(resequenceText(rule.resequence, name, edit.resequence.start, edit.resequence.step));
     }
+    // By content, whatever its number; a remark by its number (NX-OS and IOS-XE number remarks, and
+    // two remarks may share a text).
     const negate = (k: number): void => {
-      const line = section().add(new HNode(`no ${r.entries[k].content}`, 'line', r.entries[k].node.source));
+      const entry = r.entries[k];
+      const text = entry.content.startsWith('remark') ? `no ${edit.runSeq[k]}` : `no ${entry.content}`;
+      const line = section().add(new HNode(text, 'line', entry.node.source));
       line.meta = { origin: 'negation', negated: r.entries[k].node, tags: NO_TAGS };
     };
     edit.movedOut.forEach(negate);

@@ -73,7 +73,8 @@ describe('remediation goldens', () => {
     for (const entry of index.cases) {
       const meta = JSON.parse(read(entry.case, 'case.json')) as CaseFile & Index['cases'][number];
       assert.deepEqual([entry.platform, entry.rules], [meta.platform, meta.rules], entry.case);
-      for (const rule of entry.rules) assert.ok(rule in index.rules, `${entry.case}: unknown rule id ${rule}`);
+      for (const rule of entry.rules)
+        assert.ok(rule in index.rules, `${entry.case}: unknown rule id ${rule}`);
     }
     // Every device behaviour (issue 9) has a golden case.
     const used = new Set(index.cases.flatMap((c) => c.rules));

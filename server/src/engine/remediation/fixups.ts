@@ -18,13 +18,11 @@ export function applyPostLoadFixups(
     if (fixup.kind === 'number-entries') numberEntries(root, fixup);
     else if (fixup.kind === 'split-list') splitLists(root, fixup, note);
     else {
-      const first = new Map(root.children.map((c) => [c.text, c.line]));
-      for (const merged of mergeRanges(root, fixup.prefix)) {
-        const line = first.get(merged.split(' + ')[0]);
+      for (const { texts, line } of mergeRanges(root, fixup.prefix)) {
         note({
           code: 'merged-range',
           line,
-          message: `\`${merged}\` configure the same lines alike: read as one range, as the device applies them.`,
+          message: `\`${texts}\` configure the same lines alike: read as one range, as the device applies them.`,
         });
       }
     }

@@ -81,17 +81,17 @@ export function piecesOf(
 
 /**
  * Merges adjacent ranges of a family whose lines agree into one (the first keeps its place).
- * Returns the texts merged, for diagnostics.
+ * Returns what was merged (texts and the first one's line), for diagnostics.
  */
-export function mergeRanges(root: HNode, prefix: string): string[] {
+export function mergeRanges(root: HNode, prefix: string): { texts: string; line: number | undefined }[] {
   const ranges = rangesIn(root, prefix);
   if (ranges.length < 2) return [];
-  const merged: string[] = [];
+  const merged: { texts: string; line: number | undefined }[] = [];
   const doomed = new Set<HNode>();
   let last = ranges[0];
   for (const r of ranges.slice(1)) {
     if (r.range.from === last.range.to + 1 && sameLines(last.node, r.node)) {
-      merged.push(`${last.node.text} + ${r.node.text}`);
+      merged.push({ texts: `${last.node.text} + ${r.node.text}`, line: last.node.line });
       const range = { from: last.range.from, to: r.range.to };
       last.node.text = rangeText(prefix, range.from, range.to);
       last.node.ruleMemo = undefined;
@@ -99,7 +99,7 @@ export function mergeRanges(root: HNode, prefix: string): string[] {
       last = { node: last.node, range };
     } else last = r;
   }
-  root.setChildren(root.children.filter((c) => !doomed.has(c)));
+  if (doomed.size > 0) root.setChildren(root.children.filter((c) => !doomed.has(c)));
   return merged;
 }
 

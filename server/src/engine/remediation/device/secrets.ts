@@ -60,9 +60,23 @@ export function maskedTwin(node: HNode, masked: readonly HNode[], rules: Platfor
   return undefined;
 }
 
-/** The masked lines among `section`'s children. */
+const NO_LINES: HNode[] = [];
+
+/** The masked lines among `section`'s children (usually none: no array is made then). */
 export function maskedLines(section: HNode, rules: PlatformRules): HNode[] {
-  return section.children.filter((c) => c.kind === 'line' && rules.device.maskedSpan(c.text) !== undefined);
+  let out: HNode[] | undefined;
+  const children = section.children;
+  for (let i = 0; i < children.length; i++) {
+    const c = children[i];
+    if (
+      !rules.device.mayBeMasked(c.text) ||
+      c.kind !== 'line' ||
+      rules.device.maskedSpan(c.text) === undefined
+    )
+      continue;
+    (out ??= []).push(c);
+  }
+  return out ?? NO_LINES;
 }
 
 /** The text with its secret replaced by `<secret>`, for messages (hashes stay out of reports). */

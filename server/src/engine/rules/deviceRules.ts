@@ -22,6 +22,7 @@ export interface Wipe {
 
 const NO_FEATURES: readonly string[] = Object.freeze([]) as readonly string[];
 const NO_FEATURE = 'no feature ';
+const FREE_TEXT = /^(?:\d+ )?(?:description|remark|name|alias) /;
 
 /**
  * What the device-true rule kinds say about a node (PLATFORM-RULES.md, "Device behaviour beyond
@@ -168,10 +169,11 @@ export class DeviceRules {
 
   /**
    * Where a masked value is in `text`, if a backup tool masked one: a token standing as a word of its
-   * own (`*****` as long as the asterisks run), so `description *** core ***` is not one.
+   * own (`*****` as long as the asterisks run), outside free text.
    */
   maskedSpan(text: string): readonly [number, number] | undefined {
-    if (!this.mayBeMasked(text)) return undefined;
+    // Free text (`description ***** core *****`, remarks, names) holds no secret.
+    if (!this.mayBeMasked(text) || FREE_TEXT.test(text)) return undefined;
     for (const token of this.maskedTokens) {
       for (let at = text.indexOf(token); at >= 0; at = text.indexOf(token, at + 1)) {
         let end = at + token.length;

@@ -122,7 +122,7 @@ describe('cascade: BGP neighbor removal (IOS)', () => {
   test('predict: a hand-written removal takes every line of the neighbor, address families included', () => {
     const predicted = applied('cisco_ios', run, cfg('router bgp 1', ' no neighbor 10.0.0.2 remote-as 2'));
     assert.ok(!predicted.includes(' neighbor 10.0.0.2 description'), predicted);
-    assert.ok(!/address-family ipv4\n  neighbor 10.0.0.2 activate/.test(predicted), predicted);
+    assert.ok(!/address-family ipv4\n {2}neighbor 10.0.0.2 activate/.test(predicted), predicted);
     assert.ok(predicted.includes('  neighbor 10.0.0.2 remote-as 4'), predicted);
   });
 

@@ -7,7 +7,8 @@ import { overlapsAny, piecesOf, rangePrefix } from './device/lineRanges';
 import { isNumberedLine, remediateNumberedLists } from './device/numberedLists';
 import { maskedLines, maskedTwin, secretFinding, secretState, type SecretState } from './device/secrets';
 import { remediateSequenced } from './device/sequenced';
-import { remediateVlanSets } from './device/vlanSets';
+import { remediateSetLinesAsLines, remediateVlanSets } from './device/vlanSets';
+import { placeAfterReplacements } from './device/addBeforeRemove';
 import type { ConfigTree, RemediationTree, Risk } from './types';
 
 /**
@@ -143,7 +144,8 @@ function remediateLevel(run: HNode, int: HNode, out: Output, rules: PlatformRule
   let setsDone = false;
   const setsHook = (): true => {
     // A set line the model does not know (`vlan except`...): the lines are compared as lines.
-    if (!remediateVlanSets(run, int, () => out.get(), rules)) remediateSetLinesAsLines(run, int, out, rules);
+    if (!remediateVlanSets(run, int, () => out.get(), rules))
+      remediateSetLinesAsLines(run, int, () => out.get(), rules);
     return true;
   };
   const pairing = run.hasDuplicates || int.hasDuplicates ? new Pairing(run, int) : undefined;
@@ -272,42 +274,6 @@ function remediateLevel(run: HNode, int: HNode, out: Output, rules: PlatformRule
   if (device.hasCascades) applyCascades(section, int, rules);
   if (late !== undefined) placeAfterReplacements(section, late, rules);
   sortByWeight(section, rules);
-}
-
-/**
- * Add before remove (lock-out): the negations of lines that carry access (routes, aaa, users) go
- * right after the last addition of the same kind at their level, so the new route or method list is
- * in place before the old one goes. A removal that nothing replaces stays where it was.
- */
-function placeAfterReplacements(section: HNode, late: readonly HNode[], rules: PlatformRules): void {
-  const bit = rules.device.bits.late;
-  const children = section.children;
-  let last = -1;
-  children.forEach((c, i) => {
-    if (c.meta?.origin === 'addition' && (rules.book.kindsOf(c) & bit) !== 0) last = i;
-  });
-  if (last < 0) return;
-  const moved = new Set(late.filter((n) => n.parent === section && children.indexOf(n) < last));
-  if (moved.size === 0) return;
-  const order: HNode[] = [];
-  children.forEach((c, i) => {
-    if (!moved.has(c)) order.push(c);
-    if (i === last) order.push(...moved);
-  });
-  section.setChildren(order);
-}
-
-/** Fallback for VLAN set lines the set model cannot read: plain negation and addition. */
-function remediateSetLinesAsLines(run: HNode, int: HNode, out: Output, rules: PlatformRules): void {
-  for (const r of run.children) {
-    if (rules.device.vlanSet(r) === undefined || int.child(r.text) !== undefined) continue;
-    const line = out.get().add(new HNode(rules.negate(r), 'line', r.source));
-    line.meta = { origin: 'negation', negated: r, tags: NO_TAGS };
-  }
-  for (const c of int.children) {
-    if (rules.device.vlanSet(c) === undefined || run.child(c.text) !== undefined) continue;
-    out.get().add(copyAsAddition(c));
-  }
 }
 
 /**

@@ -179,3 +179,27 @@ export function sameVlanSets(a: HNode, b: HNode, rules: PlatformRules): boolean 
   }
   return true;
 }
+
+/** Fallback for set lines the set model cannot read (`vlan except`...): plain negation and addition. */
+export function remediateSetLinesAsLines(
+  run: HNode,
+  int: HNode,
+  out: () => HNode,
+  rules: PlatformRules,
+): void {
+  const copy = (node: HNode): HNode => {
+    const c = new HNode(node.text, node.kind, node.source);
+    c.meta = { origin: 'addition', tags: NO_TAGS };
+    for (const child of node.children) c.add(copy(child));
+    return c;
+  };
+  for (const r of run.children) {
+    if (rules.device.vlanSet(r) === undefined || int.child(r.text) !== undefined) continue;
+    const line = out().add(new HNode(rules.negate(r), 'line', r.source));
+    line.meta = { origin: 'negation', negated: r, tags: NO_TAGS };
+  }
+  for (const c of int.children) {
+    if (rules.device.vlanSet(c) === undefined || run.child(c.text) !== undefined) continue;
+    out().add(copy(c));
+  }
+}

@@ -34,11 +34,18 @@ export { BUILT_IN_DRIVERS } from '../rules/drivers';
 export { validateUserRules } from '../rules/userRules';
 export type { RuleError, UserPlatformRules, UserRules } from '../rules/userRules';
 export type {
+  CascadeRule,
+  FeatureRule,
   LineageRule,
   MatchRule,
+  NumberedListRule,
   ObjectRule,
   OrderingRule,
   PlatformDriver,
   PostLoadFixup,
+  PrintedDefaultRule,
+  SecretRule,
   SectionalExitRule,
+  SequencedRule,
+  VlanSetRule,
 } from '../rules/types';

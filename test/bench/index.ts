@@ -1,6 +1,9 @@
 /**
  * `npm run bench`: every performance target of the issues, measured on this machine and printed as a
  * table of medians. Exits 1 when a target is missed, so a regression is visible in CI logs.
+ *
+ * `node out/test/bench/index.js remediation` runs only the named groups (parse, remediation, cli,
+ * jobs, lsp-under-load, lsp), for a before/after comparison of one part on a shared machine.
  */
 import os from 'node:os';
 import { cliBenchmarks } from './cliBench';

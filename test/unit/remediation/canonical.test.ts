@@ -274,7 +274,7 @@ describe('the engine compares canonically', () => {
     assert.equal(engine.render(p.remediation), '');
   });
 
-  test('a changed child is sent under running’s header; a removed interface in running’s spelling', () => {
+  test('a changed child is sent under running’s header; a removed port reset in running’s spelling', () => {
     const p = plan(
       'cisco_ios',
       'interface GigabitEthernet1/0/1\n description old\ninterface GigabitEthernet1/0/2\n description gone\n',
@@ -282,7 +282,8 @@ describe('the engine compares canonically', () => {
     );
     assert.equal(
       engine.render(p.remediation),
-      'no interface GigabitEthernet1/0/2\ninterface GigabitEthernet1/0/1\n description new\n',
+      // A physical port cannot be removed: it is reset (device-true), named as the device names it.
+      'default interface GigabitEthernet1/0/2\ninterface GigabitEthernet1/0/1\n description new\n',
     );
     assert.deepEqual(p.verify, []);
     assert.deepEqual(p.rollbackVerify, []);

@@ -1,8 +1,10 @@
 /**
  * Every case under test/fixtures/remediation/<case>/ (read at test time, so new cases are picked up):
- * the rendered remediation and rollback (no exits) equal remediation.cfg and rollback.cfg, the
- * predicted config verifies against intended and the rollback gets back to running, and the removed
- * line counts listed in case.json (`removes`, `rollback_removes`) hold.
+ * the rendered remediation and rollback (no exits, banners with a safe delimiter, as a script is sent)
+ * equal remediation.cfg and rollback.cfg; the predicted config, rendered as a config, equals
+ * predicted.cfg where the case has one; it verifies against intended and the rollback gets back to
+ * running; the removed line counts listed in case.json (`removes`, `rollback_removes`) and the
+ * findings (`risks`, as `kind: path`) hold.
  */
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
@@ -21,6 +23,8 @@ interface CaseFile {
   platform: Platform;
   removes?: Record<string, number>;
   rollback_removes?: Record<string, number>;
+  /** The remediation's risks and findings, `kind: a > b > c`, in order. */
+  risks?: string[];
 }
 
 const parser = createEngine();
@@ -36,12 +40,13 @@ function read(name: string, file: string): string {
   return fs.readFileSync(fixturePath('remediation', name, file), 'utf8');
 }
 
-/**
- * Goldens render banners with the delimiter the file used (their README: a single safe delimiter is
- * the device-true issue's), so the comparison asks for `original`; scripts default to `safe`.
- */
+/** As a script is sent: banners with one delimiter character their body does not contain. */
 function script(tree: ConfigTree): string {
-  return engine.render(tree, { bannerDelimiter: 'original' }).trimEnd();
+  return engine.render(tree).trimEnd();
+}
+
+function has(name: string, file: string): boolean {
+  return fs.existsSync(fixturePath('remediation', name, file));
 }
 
 /** `a > b > no c` → the remediation line at that path. */
@@ -52,9 +57,29 @@ function lineAt(tree: ConfigTree, path: string): HNode | undefined {
   return node;
 }
 
+interface Index {
+  rules: Record<string, string>;
+  cases: { case: string; platform: Platform; rules: string[]; hier_config_differs: boolean }[];
+}
+
 describe('remediation goldens', () => {
   test('the fixture folder has cases', () => {
     assert.ok(cases.length >= 40, `only ${cases.length} golden cases`);
+  });
+
+  test('index.json lists every case as its case.json says, in the rule vocabulary', () => {
+    const index = JSON.parse(fs.readFileSync(fixturePath('remediation', 'index.json'), 'utf8')) as Index;
+    assert.deepEqual(index.cases.map((c) => c.case).sort(), cases);
+    for (const entry of index.cases) {
+      const meta = JSON.parse(read(entry.case, 'case.json')) as CaseFile & Index['cases'][number];
+      assert.deepEqual([entry.platform, entry.rules], [meta.platform, meta.rules], entry.case);
+      for (const rule of entry.rules)
+        assert.ok(rule in index.rules, `${entry.case}: unknown rule id ${rule}`);
+    }
+    // Every device behaviour (issue 9) has a golden case.
+    const used = new Set(index.cases.flatMap((c) => c.rules));
+    const uncovered = Object.keys(index.rules).filter((r) => /^(ios|nxos)\.device\./.test(r) && !used.has(r));
+    assert.deepEqual(uncovered, []);
   });
 
   for (const name of cases) {
@@ -67,6 +92,18 @@ describe('remediation goldens', () => {
       );
       assert.equal(script(plan.remediation), read(name, 'remediation.cfg').trimEnd(), 'remediation');
       assert.equal(script(plan.rollback), read(name, 'rollback.cfg').trimEnd(), 'rollback');
+      if (has(name, 'predicted.cfg'))
+        assert.equal(
+          engine.renderConfig(plan.predicted).trimEnd(),
+          read(name, 'predicted.cfg').trimEnd(),
+          'predicted',
+        );
+      if (meta.risks !== undefined)
+        assert.deepEqual(
+          plan.risks.map((r) => `${r.kind}: ${r.path.join(' > ')}`),
+          meta.risks,
+          'risks and findings',
+        );
       assert.deepEqual(plan.verify, [], 'predicted config differs from intended');
       assert.deepEqual(plan.rollbackVerify, [], 'rollback does not get back to running');
       for (const [path, count] of Object.entries(meta.removes ?? {})) {

@@ -254,7 +254,8 @@ describe('9. dependency-aware ordering', () => {
     );
     assert.equal(
       remediation('cisco_ios', run, int),
-      'no ntp server 1.1.1.1\nntp server 2.2.2.2\nip access-list standard B\n 10 permit 10.0.0.0 0.255.255.255\nline vty 0 4\n no access-class A in\n access-class B in',
+      // Device-true (lock-out): the vty ACL is overwritten, never negated first.
+      'no ntp server 1.1.1.1\nntp server 2.2.2.2\nip access-list standard B\n 10 permit 10.0.0.0 0.255.255.255\nline vty 0 4\n access-class B in',
     );
   });
 });

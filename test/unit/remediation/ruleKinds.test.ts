@@ -98,7 +98,7 @@ describe('idempotent_commands and idempotent_commands_avoid', () => {
     );
   });
 
-  test('a line whose key partner is itself kept is negated, not left behind', () => {
+  test('a line whose key partner is itself kept is not left behind (a VLAN set: `remove`)', () => {
     const run = cfg(
       'interface Ethernet1/1',
       '  switchport trunk allowed vlan 10',
@@ -107,7 +107,7 @@ describe('idempotent_commands and idempotent_commands_avoid', () => {
     const int = cfg('interface Ethernet1/1', '  switchport trunk allowed vlan 10');
     assert.equal(
       remediation('cisco_nxos', run, int),
-      'interface Ethernet1/1\n  no switchport trunk allowed vlan add 20',
+      'interface Ethernet1/1\n  switchport trunk allowed vlan remove 20',
     );
   });
 });

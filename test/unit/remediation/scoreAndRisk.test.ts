@@ -104,7 +104,7 @@ describe('risk flags', () => {
     ]);
     assert.deepEqual(
       kinds(cfg('line vty 0 4', ' access-class A in'), cfg('line vty 0 4', ' access-class B in')),
-      ['vty-access: line vty 0 4 > no access-class A in', 'vty-access: line vty 0 4 > access-class B in'],
+      ['vty-access: line vty 0 4 > access-class B in'],
     );
     assert.deepEqual(
       kinds(cfg(), cfg('aaa new-model', 'aaa group server tacacs+ ISE', ' server name ISE-1')),

@@ -111,3 +111,85 @@ describe('user rules take effect, before the built-in ones', () => {
     assert.ok(Date.now() - started < 1000);
   });
 });
+
+describe('user rules for device behaviour', () => {
+  test('each kind is checked: lineages, flags, wipes, a secret regex with a group', () => {
+    const { errors, rules } = validateUserRules({
+      cisco_ios: {
+        printedDefaults: [
+          { lineage: [{ startswith: 'x' }], whenEmpty: 'yes' },
+          { lineage: [{ equals: 'ok' }] },
+        ],
+        addBeforeRemove: [{ lineage: 'ip route' }],
+        cascades: [
+          { lineage: [{ startswith: 'interface ' }, { startswith: 'encapsulation ' }] },
+          { lineage: [{ startswith: 'x' }], wipes: [[{ startswith: 'y' }], []] },
+          { lineage: [{ startswith: 'x' }], wipes: [[{ startswith: 'y' }]], resend: 'no' },
+        ],
+        secrets: [
+          { lineage: [{ startswith: 'key ' }], value: '^key \\S+$' },
+          { lineage: [{ startswith: 'key ' }] },
+          { lineage: [{ startswith: 'ppp ' }], value: '^ppp chap password 7 (\\S+)$' },
+        ],
+      },
+    });
+    const byPath = Object.fromEntries(errors.map((e) => [e.path, e.message]));
+    assert.match(byPath['cisco_ios.printedDefaults[0].whenEmpty'], /true or false/);
+    assert.match(byPath['cisco_ios.addBeforeRemove[0].lineage'], /list of 1 to 8 predicates/);
+    assert.match(byPath['cisco_ios.cascades[0].wipes'], /non-empty list of lineages/);
+    assert.match(byPath['cisco_ios.cascades[1].wipes[1]'], /list of 1 to 8 predicates/);
+    assert.match(byPath['cisco_ios.cascades[2].resend'], /true or false/);
+    assert.match(byPath['cisco_ios.secrets[0].value'], /needs a group/);
+    assert.match(byPath['cisco_ios.secrets[1].value'], /group 1 is the secret/);
+    assert.equal(errors.length, 7);
+    assert.deepEqual(rules.cisco_ios?.printedDefaults, [{ lineage: [{ equals: 'ok' }] }]);
+    assert.equal(rules.cisco_ios?.secrets.length, 1);
+  });
+
+  const engine = createRemediationEngine({
+    userRules: {
+      cisco_ios: {
+        printedDefaults: [{ lineage: [{ equals: 'spanning-tree extend system-id' }] }],
+        addBeforeRemove: [{ lineage: [{ startswith: 'logging host ' }] }],
+        cascades: [
+          {
+            lineage: [{ startswith: 'interface ' }, { startswith: 'encapsulation dot1Q ' }],
+            wipes: [[{ startswith: 'ip address ' }]],
+          },
+        ],
+        secrets: [{ lineage: [{ startswith: 'ppp ' }], value: '^ppp chap password 7 (\\S+)$' }],
+      },
+    },
+  });
+
+  test('a printed default the template omits is kept', () => {
+    assert.equal(remediation('cisco_ios', cfg('spanning-tree extend system-id'), cfg(), { engine }), '');
+  });
+
+  test('add before remove', () => {
+    assert.equal(
+      remediation('cisco_ios', cfg('logging host 1.1.1.1'), cfg('logging host 2.2.2.2'), { engine }),
+      'logging host 2.2.2.2\nno logging host 1.1.1.1',
+    );
+  });
+
+  test('a cascade: the wiped line is sent again after the line that wipes it', () => {
+    const run = cfg('interface Gi1.10', ' encapsulation dot1Q 10', ' ip address 10.0.0.1 255.255.255.0');
+    assert.equal(
+      remediation('cisco_ios', run, run.replace('dot1Q 10', 'dot1Q 11'), { engine }),
+      'interface Gi1.10\n no encapsulation dot1Q 10\n encapsulation dot1Q 11\n ip address 10.0.0.1 255.255.255.0',
+    );
+  });
+
+  test('a secret: a re-encrypted value is no drift', () => {
+    assert.equal(
+      remediation(
+        'cisco_ios',
+        cfg('ppp chap password 7 0822455D0A16'),
+        cfg('ppp chap password 7 104D000A0618'),
+        { engine },
+      ),
+      '',
+    );
+  });
+});

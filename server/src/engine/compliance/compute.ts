@@ -1,4 +1,4 @@
-import type { HNode } from '../remediation/hnode';
+import { createRootNode, HNode, NO_TAGS, sameSubtree } from '../remediation/hnode';
 import type { RemediationPlan } from '../remediation/engine';
 import type { ConfigTree, RenderOptions } from '../remediation/types';
 import type { CompiledFeatures } from './classify';
@@ -13,12 +13,10 @@ export interface ComplianceRendering {
 /**
  * One device's compliance, per feature, from its plan: nothing is compared or remediated again.
  *
- * - missing (in intended, not in running) = the lines the remediation adds, with their section
- *   headers; extra (in running, not in intended) = the lines the rollback adds, i.e. what removing the
- *   drift takes away. The remediation already decided, with the platform's rules, what differs (an
- *   overwritten `description` is one line missing and one extra, a changed banner is one banner, a
- *   VLAN list is per VLAN), so the two views never disagree. A line the remediation would re-send
- *   without it differing (device-true cascades) must come with its own origin, not `addition`.
+ * - missing (in intended, not in running) and extra (in running, not in intended): a plain comparison
+ *   by canonical key, under the top-level lines the remediation or the rollback touches only (see
+ *   `lacking`), so that compliant features cost nothing and a script's device commands (an ACL
+ *   `resequence`) never show as config lines.
  * - Each top-level line of intended, the remediation and the rollback goes to its feature (a negation
  *   where the line it removes goes); a feature is listed when one of them has lines in it. A feature's
  *   scripts are the remediation and the rollback rendered with exits, restricted to its top-level
@@ -42,8 +40,8 @@ export function computeCompliance(
 
   const remediation = partition(plan.remediation, features, false);
   const rollback = partition(plan.rollback, features, false);
-  const missing = partition(additions(plan.remediation, engine), features, true);
-  const extra = partition(additions(plan.rollback, engine), features, true);
+  const missing = partition(lacking(plan.intended, plan.running, plan.remediation), features, true);
+  const extra = partition(lacking(plan.running, plan.intended, plan.rollback), features, true);
   for (const part of [remediation, rollback]) for (const f of part.byFeature.keys()) present[f] = true;
 
   const ranges = intendedRanges(intendedTop, intendedFeature);
@@ -77,14 +75,51 @@ export function computeCompliance(
   return { compliant: out.every((f) => f.compliant), features: out };
 }
 
-function isAddition(node: HNode): boolean {
-  const origin = node.meta?.origin;
-  return origin === 'addition' || origin === 'both';
+/**
+ * The lines of `from` that `other` lacks (by canonical key, at the same path), with their section
+ * headers, as a new tree: compared only under the top-level lines the script touches, so the cost
+ * follows the drift. A plain comparison on purpose: the scripts carry device commands (an ACL
+ * `resequence`, a cascade's re-sent lines) that are not lines of either config.
+ */
+function lacking(from: ConfigTree, other: ConfigTree, script: ConfigTree): ConfigTree {
+  const touched = new Set<string>();
+  for (const top of script.root.children) {
+    touched.add(top.key);
+    const negated = top.meta?.negated;
+    if (negated !== undefined) touched.add(negated.key);
+    // `no X` / `default X` (a port reset) touch X.
+    const undone = /^(?:no|default) (.*)$/.exec(top.key)?.[1];
+    if (undone !== undefined) touched.add(undone);
+  }
+  const root = createRootNode();
+  for (const top of from.root.children) {
+    if (touched.has(top.key)) copyLacking(top, other.root.child(top.key), root);
+  }
+  return { platform: from.platform, root, rules: from.rules };
 }
 
-/** The lines a script adds, with their section headers (a copy: the script is not changed). */
-function additions(script: ConfigTree, engine: ComplianceRendering): ConfigTree {
-  return script.root.children.length === 0 ? script : engine.select(script, isAddition);
+function copyLacking(node: HNode, twin: HNode | undefined, parent: HNode): void {
+  if (twin === undefined) {
+    parent.add(copyAs(node, 'addition'));
+    return;
+  }
+  if (node.children.length === 0 || sameSubtree(node, twin)) return;
+  const header = copyHeader(node);
+  for (const c of node.children) copyLacking(c, twin.child(c.key), header);
+  if (header.children.length > 0) parent.add(header);
+}
+
+function copyHeader(node: HNode): HNode {
+  const copy = new HNode(node.text, node.kind, node.source, node.key);
+  copy.meta = { origin: 'context', tags: NO_TAGS };
+  return copy;
+}
+
+function copyAs(node: HNode, origin: 'addition'): HNode {
+  const copy = new HNode(node.text, node.kind, node.source, node.key);
+  copy.meta = { origin, tags: NO_TAGS };
+  for (const c of node.children) copy.add(copyAs(c, origin));
+  return copy;
 }
 
 interface Partition {

@@ -222,6 +222,9 @@ const NXOS: readonly Def[] = [
           'vlan access-map ',
           'vlan filter ',
           'hardware access-list ',
+          // The exec-level renumbering a script sends before new entries (device-true ACL edits).
+          'resequence ip access-list ',
+          'resequence ipv6 access-list ',
         ],
       },
     ],

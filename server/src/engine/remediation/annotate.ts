@@ -58,6 +58,8 @@ export function changeScore(remediation: ConfigTree): ChangeScore {
     } else if (meta.negated !== undefined) {
       const weights = { count: 0, score: 0 };
       countSubtree(meta.negated, node.depth, weights);
+      // A cascade's lines (`no feature bgp` takes `router bgp` with it) are removed by this line too.
+      for (const absorbed of meta.absorbs ?? []) countSubtree(absorbed, absorbed.depth, weights);
       removed += weights.count;
       score += weights.score;
     } else {
@@ -74,10 +76,16 @@ function countSubtree(node: HNode, depth: number, into: { count: number; score: 
   for (const c of node.children) countSubtree(c, depth + 1, into);
 }
 
-/** How many lines a negation removes: the running line and all its descendants (item 10); 0 otherwise. */
+/**
+ * How many lines a negation removes: the running line and all its descendants (item 10), and the
+ * lines its cascade takes with it; 0 otherwise.
+ */
 export function removedLineCount(node: HNode): number {
   const negated = node.meta?.negated;
-  return negated === undefined ? 0 : 1 + negated.descendantCount();
+  if (negated === undefined) return 0;
+  let count = 1 + negated.descendantCount();
+  for (const absorbed of node.meta?.absorbs ?? []) count += 1 + absorbed.descendantCount();
+  return count;
 }
 
 /**

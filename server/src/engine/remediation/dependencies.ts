@@ -23,7 +23,8 @@ interface CompiledObject {
 }
 
 /** A cheap test before the reference regexes: a line naming no object needs none of them. */
-const MAY_REFERENCE = /access-|prefix|route-map|class|policy|vrf|group|community|distribute|match /;
+const MAY_REFERENCE =
+  /access-|prefix|route-map|class|policy|vrf|group|community|distribute|match |server name /;
 
 const compiled = new WeakMap<PlatformRules, readonly CompiledObject[]>();
 
@@ -82,8 +83,23 @@ function referencesInSubtree(
 
 /** Whether any top-level item creates or removes an object: if none, no order can depend on one. */
 export function touchesObjects(items: readonly HNode[], rules: PlatformRules): boolean {
-  if (rules.driver.objects.length === 0) return false;
-  return items.some((item) => definedObject(item.meta?.negated?.text ?? item.text, rules) !== undefined);
+  const features = rules.driver.features.length > 0;
+  if (rules.driver.objects.length === 0 && !features) return false;
+  return items.some((item) => {
+    const text = item.meta?.negated?.text ?? item.text;
+    return (
+      definedObject(text, rules) !== undefined ||
+      (features && rules.device.enabledFeature(text) !== undefined)
+    );
+  });
+}
+
+/**
+ * NX-OS features as objects: `feature X` creates `feature:X`, `no feature X` removes it, and a line
+ * that needs X (a feature rule's lineage) uses it, so `feature bgp` precedes `router bgp`.
+ */
+function featureObjects(node: HNode, rules: PlatformRules, into: Set<string>): void {
+  for (const f of rules.device.featuresOf(node)) into.add(`feature:${f}`);
 }
 
 /** What a top-level remediation item creates, removes, uses and releases. */
@@ -95,17 +111,25 @@ export function itemObjects(item: HNode, rules: PlatformRules): ItemObjects {
     releases: new Set(),
   };
   const origin = item.meta?.origin;
+  const features = rules.driver.features.length > 0;
   if (origin === 'negation' || origin === 'both') {
     const running = item.meta?.negated;
     if (running !== undefined) {
       const defined = definedObject(running.text, rules);
       if (defined !== undefined) result.removes.add(defined);
+      const feature = features ? rules.device.enabledFeature(running.text) : undefined;
+      if (feature !== undefined) result.removes.add(`feature:${feature}`);
       referencesInSubtree(running, rules, result.releases, defined);
     }
   }
+  // What a cascade takes with it (`no feature interface-vlan`: the SVIs) no longer uses its objects.
+  for (const absorbed of item.meta?.absorbs ?? [])
+    referencesInSubtree(absorbed, rules, result.releases, undefined);
   if (origin !== 'negation') {
     const defined = definedObject(item.text, rules);
     if (defined !== undefined) result.creates.add(defined);
+    const feature = features ? rules.device.enabledFeature(item.text) : undefined;
+    if (feature !== undefined) result.creates.add(`feature:${feature}`);
     collectChanges(item, rules, result, defined);
   }
   return result;
@@ -121,6 +145,7 @@ function collectChanges(
   const meta = node.meta;
   if (meta === undefined || meta.origin === 'addition' || meta.origin === 'both') {
     referencedObjects(node.text, rules, result.uses, self);
+    if (rules.driver.features.length > 0) featureObjects(node, rules, result.uses);
   }
   if ((meta?.origin === 'negation' || meta?.origin === 'both') && meta.negated !== undefined) {
     referencesInSubtree(meta.negated, rules, result.releases, self);

@@ -64,7 +64,11 @@ export interface RemediationEngine {
   load(parsed: ParsedConfig): LoadedConfig;
   /** The commands from `running` to `intended`, tagged (`negation`, `addition`, `risk:...`, `safe`, ...). */
   remediate(running: ConfigTree, intended: ConfigTree): RemediationTree;
-  /** The commands undoing the remediation: remediate with the configs swapped. */
+  /**
+   * The commands undoing the remediation: remediate with the configs swapped (an ACL the rollback
+   * adds entries to is renumbered first: the remediation may have put its entries at other numbers
+   * than the intended file's).
+   */
   rollback(running: ConfigTree, intended: ConfigTree): RemediationTree;
   /** `running` with `remediation` applied. */
   predict(running: ConfigTree, remediation: ConfigTree): ConfigTree;
@@ -110,9 +114,9 @@ export function createRemediationEngine(options: RemediationEngineOptions = {}):
   }
   const rulesFor = (platform: Platform): PlatformRules => byPlatform.get(platform) as PlatformRules;
 
-  const remediate = (running: ConfigTree, intended: ConfigTree): RemediationTree => {
+  const remediate = (running: ConfigTree, intended: ConfigTree, rollback = false): RemediationTree => {
     checkSamePlatform(running, intended);
-    return remediateTrees(running, intended);
+    return remediateTrees(running, intended, { rollback });
   };
 
   // Compiled once per feature list: a host passing the same FeatureSets value for every device (the
@@ -132,7 +136,7 @@ export function createRemediationEngine(options: RemediationEngineOptions = {}):
     driver: (platform) => rulesFor(platform).driver,
     load: (parsed) => loadConfig(parsed, rulesFor(parsed.platform)),
     remediate,
-    rollback: (running, intended) => remediate(intended, running),
+    rollback: (running, intended) => remediate(intended, running, true),
     predict: (running, remediation) => predictTree(running, remediation),
     verify: (predicted, intended) => verifyTrees(predicted, intended),
     render: (tree, renderOptions) => renderTree(tree, renderOptions),
@@ -148,7 +152,7 @@ export function createRemediationEngine(options: RemediationEngineOptions = {}):
       const intended = engine.load(intendedParsed);
       checkSamePlatform(running, intended);
       const remediation = remediateTrees(running, intended);
-      const rollback = remediate(intended, running);
+      const rollback = remediate(intended, running, true);
       const predicted = predictTree(running, remediation);
       const restored = predictTree(predicted, rollback);
       return {

@@ -1,6 +1,7 @@
 import { compilePredicate } from '../rules/match';
 import type { PlatformRules } from '../rules/semantics';
 import type { PostLoadFixup } from '../rules/types';
+import { mergeRanges } from './device/lineRanges';
 import { deepCopy, HNode } from './hnode';
 import type { LoadDiagnostic } from './types';
 
@@ -15,7 +16,16 @@ export function applyPostLoadFixups(
 ): void {
   for (const fixup of rules.driver.postLoad) {
     if (fixup.kind === 'number-entries') numberEntries(root, fixup);
-    else splitLists(root, fixup, note);
+    else if (fixup.kind === 'split-list') splitLists(root, fixup, note);
+    else {
+      for (const { texts, line } of mergeRanges(root, fixup.prefix)) {
+        note({
+          code: 'merged-range',
+          line,
+          message: `\`${texts}\` configure the same lines alike: read as one range, as the device applies them.`,
+        });
+      }
+    }
   }
 }
 

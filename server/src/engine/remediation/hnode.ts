@@ -29,6 +29,11 @@ export interface ChangeMeta {
   running?: HNode;
   /** For an addition that overwrites an idempotent setting: the running line(s) it replaces. */
   replaces?: HNode[];
+  /**
+   * For a line whose sending removes other lines on the device (a cascade: `no feature bgp`,
+   * `no neighbor X remote-as N`): the running lines it takes with it, whose negations are not sent.
+   */
+  absorbs?: HNode[];
   /** Filled by the annotation pass: `negation`, `addition`, `risk:...`, `safe`, ... */
   tags: readonly string[];
 }

@@ -40,6 +40,13 @@ export function sortByWeight(node: HNode, rules: PlatformRules): void {
   node.setChildren(order.map((i) => node.children[i]));
 }
 
+/** Weights order every level of an added subtree too (it is attached first: rules match by lineage). */
+export function sortDeep(node: HNode, rules: PlatformRules): void {
+  if (node.children.length === 0) return;
+  sortByWeight(node, rules);
+  for (const c of node.children) sortDeep(c, rules);
+}
+
 function dependencyOrder(items: readonly HNode[], rules: PlatformRules): HNode[] {
   const objects = items.map((item) => itemObjects(item, rules));
   const creators = new Map<string, number[]>();

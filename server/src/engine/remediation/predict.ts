@@ -1,4 +1,10 @@
 import type { PlatformRules } from '../rules/semantics';
+import type { SequencedRule } from '../rules/types';
+import { wipedBy } from './device/cascade';
+import { mergeRanges, rangePrefix, splitFor } from './device/lineRanges';
+import { predictNumberedLists } from './device/numberedLists';
+import { entriesOf, resequencePattern } from './device/sequenced';
+import { predictVlanLine } from './device/vlanSets';
 import { createRootNode, deepCopy, HNode } from './hnode';
 import type { ConfigTree } from './types';
 
@@ -13,6 +19,10 @@ import type { ConfigTree } from './types';
  * - the line itself stays when it is a line of the intended config (an addition), not when it only
  *   undid something (a negation). For a remediation without that record (read from text), a `no` or
  *   `default` line or a negate_with text stays only if it removed nothing, as hier_config does.
+ * And what the device does beyond that (remediation/device/): a cascade removes the lines it wipes
+ * (`vrf forwarding`, `no feature bgp`); `default interface X` leaves the port, bare; in an ACL,
+ * `no <entry>` removes the entry with that content, entries keep number order, and a renumbering
+ * command renumbers; `no access-list N ...` deletes list N whole; a VLAN set line changes the set.
  * Lines are matched by canonical key (issue 9): `no interface Gi1/0/2` removes `interface
  * GigabitEthernet1/0/2`, and a section sent in running's spelling lands on running's section.
  * Never throws; the result is a new tree, the inputs are not changed.
@@ -20,13 +30,20 @@ import type { ConfigTree } from './types';
 export function predictTree(running: ConfigTree, remediation: ConfigTree): ConfigTree {
   const root = createRootNode();
   for (const c of running.root.children) root.add(deepCopy(c));
-  applyLevel(root, remediation.root, running.rules);
-  return { platform: running.platform, root, rules: running.rules };
+  const rules = running.rules;
+  const consumed =
+    rules.driver.numberedLists.length > 0 ? predictNumberedLists(root, remediation.root, rules) : undefined;
+  applyLevel(root, remediation.root, rules, consumed);
+  // Line ranges the script split are one range again where their lines agree (as on load).
+  for (const prefix of rules.device.rangePrefixes) mergeRanges(root, prefix);
+  return { platform: running.platform, root, rules };
 }
 
-function applyLevel(target: HNode, changes: HNode, rules: PlatformRules): void {
+function applyLevel(target: HNode, changes: HNode, rules: PlatformRules, skip?: ReadonlySet<HNode>): void {
   const level = new Level(target, rules);
   for (const line of changes.children) {
+    if (skip?.has(line) === true || level.renumber(line)) continue;
+    level.splitRange(line);
     const origin = line.meta?.origin;
     const existing = level.find(line.key);
     const repeatAllowed =
@@ -40,6 +57,8 @@ function applyLevel(target: HNode, changes: HNode, rules: PlatformRules): void {
       applyLevel(level.add(new HNode(line.text, line.kind, line.source, line.key)), line, rules);
       continue;
     }
+    if (level.applyVlanSet(line)) continue;
+    level.applyCascade(line);
     const removed = level.removeWhatItUndoes(line);
     const keep =
       origin === 'addition' ||
@@ -63,13 +82,60 @@ class Level {
   private readonly replacedBy = new Map<HNode, HNode>();
   private byKey: Map<string, HNode[]> | undefined;
   private byNegation: Map<string, HNode[]> | undefined;
+  /** An ACL: entries match by content and are kept in number order. */
+  private readonly sequenced: SequencedRule | undefined;
 
   constructor(
     private readonly node: HNode,
     private readonly rules: PlatformRules,
-  ) {}
+  ) {
+    this.sequenced = rules.book.has('sequenced') ? rules.device.sequenced(node) : undefined;
+  }
 
-  /** The first child with this key that is not being removed. */
+  /** A line range sent in other pieces than running holds: running's ranges are split to match. */
+  splitRange(line: HNode): void {
+    const prefixes = this.rules.device.rangePrefixes;
+    if (this.node.parent !== undefined || prefixes.length === 0) return;
+    const text = line.key.startsWith('no ') ? line.key.slice(3) : line.key;
+    if (this.find(text) !== undefined) return;
+    const prefix = rangePrefix(text, prefixes);
+    if (prefix !== undefined) splitFor(this.node, text, prefix);
+  }
+
+  /** A VLAN set line: the set it leaves, as one line in place of the old ones. */
+  applyVlanSet(line: HNode): boolean {
+    if (!this.rules.book.has('vlanSets')) return false;
+    const applied = predictVlanLine(line, this.node, (n) => !this.doomed.has(n), this.rules);
+    if (applied === undefined) return false;
+    for (const r of applied.replaced) this.doomed.add(r);
+    if (applied.result !== undefined) this.add(applied.result, applied.replaced[0]);
+    return true;
+  }
+
+  /** What the device removes when `line` is sent (a cascade). */
+  applyCascade(line: HNode): void {
+    if (!this.rules.device.hasCascades) return;
+    for (const s of wipedBy(line, this.node, this.rules, (n) => this.doomed.has(n))) this.doomed.add(s);
+  }
+
+  /**
+   * A top-level ACL renumbering command (`ip access-list resequence NAME 10 10`): its list's entries
+   * are renumbered in order; the command itself is not configuration.
+   */
+  renumber(line: HNode): boolean {
+    if (this.node.parent !== undefined || !this.rules.book.has('sequenced')) return false;
+    for (const rule of this.rules.driver.sequenced) {
+      const m = resequencePattern(rule.resequence).exec(line.text);
+      if (m === null) continue;
+      const name = this.rules.regex(rule.name);
+      const list = this.node.children.find((c) => name.exec(c.text)?.[1] === m[1]);
+      if (list !== undefined) renumberEntries(list, Number(m[2]), Number(m[3]));
+      return true;
+    }
+    return false;
+  }
+
+  /** The first child with this canonical key that is not being removed. */
   find(key: string): HNode | undefined {
     const found = this.node.child(key);
     if (found === undefined || !this.doomed.has(found)) return found;
@@ -99,14 +165,25 @@ class Level {
       const undone = text.slice(3);
       const exact = this.find(undone);
       if (exact !== undefined) doom(exact);
-      else
+      else if (this.sequenced !== undefined) {
+        // `no permit ...` removes the entry with that content; `no 20` the entry numbered 20.
+        const entry = entriesOf(this.node).entries.find(
+          (e) => !this.doomed.has(e.node) && (e.content === undone || String(e.seq) === undone),
+        );
+        if (entry !== undefined) doom(entry.node);
+      } else
         for (const s of this.node.children)
           if (!this.doomed.has(s) && s.key.startsWith(`${undone} `)) doom(s);
     } else if (text.startsWith('default ')) {
       const undone = text.slice('default '.length);
       for (const t of [undone, `no ${undone}`]) {
         const found = this.find(t);
-        if (found !== undefined) doom(found);
+        if (found === undefined) continue;
+        // A physical port stays, reset: the device prints its bare header.
+        if (found.children.length > 0 && this.rules.device.printedWhenEmpty(found)) {
+          found.setChildren([]);
+          removed.push(found);
+        } else doom(found);
       }
     } else {
       const negative = this.find(`no ${text}`);
@@ -117,7 +194,11 @@ class Level {
   }
 
   commit(): void {
-    if (this.doomed.size === 0) return;
+    if (this.doomed.size > 0) this.removeDoomed();
+    if (this.sequenced !== undefined) this.sortEntries();
+  }
+
+  private removeDoomed(): void {
     const moved = new Set(this.replacedBy.values());
     const kept: HNode[] = [];
     for (const c of this.node.children) {
@@ -129,6 +210,17 @@ class Level {
       }
     }
     this.node.setChildren(kept);
+  }
+
+  /** The device lists entries by number, whatever order they were sent in. */
+  private sortEntries(): void {
+    const children = this.node.children;
+    const seq = (c: HNode): number => {
+      const m = /^(\d+) /.exec(c.text);
+      return m === null ? Number.MAX_SAFE_INTEGER : Number(m[1]);
+    };
+    const order = children.map((c, i) => i).sort((a, b) => seq(children[a]) - seq(children[b]) || a - b);
+    if (order.some((k, i) => k !== i)) this.node.setChildren(order.map((k) => children[k]));
   }
 
   private withKey(key: string): readonly HNode[] {
@@ -154,4 +246,17 @@ class Level {
     if (list === undefined) map.set(key, [node]);
     else list.push(node);
   }
+}
+
+/** Entries of an ACL renumbered `start`, `start + step`, ... in their order. */
+function renumberEntries(list: HNode, start: number, step: number): void {
+  let seq = start;
+  for (const e of entriesOf(list).entries) {
+    e.node.text = `${seq} ${e.content}`;
+    // The key keeps its canonical content, renumbered like the text.
+    e.node.key = /^\d+ /.test(e.node.key) ? e.node.key.replace(/^\d+ /, `${seq} `) : `${seq} ${e.node.key}`;
+    e.node.ruleMemo = undefined;
+    seq += step;
+  }
+  list.setChildren(list.children);
 }

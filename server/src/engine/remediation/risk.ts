@@ -10,7 +10,7 @@ export const LOCKOUT_RISKS: ReadonlySet<RiskKind> = new Set<RiskKind>([
 ]);
 
 /** An interface in the management VRF is the management interface, whatever its name. */
-const MANAGEMENT_NAME = /^(?:no )?interface (?:mgmt\d+|[Mm]anagement\S*)$/;
+const MANAGEMENT_NAME = /^(?:no |default )?interface (?:mgmt\d+|[Mm]anagement\S*)$/;
 const MANAGEMENT_VRF = /^(?:ip )?vrf (?:forwarding|member) (?:Mgmt-vrf|Mgmt-intf|management)$/;
 
 export const RISK_MESSAGES: Readonly<Record<RiskKind, string>> = {
@@ -22,6 +22,8 @@ export const RISK_MESSAGES: Readonly<Record<RiskKind, string>> = {
   'interface-shutdown': 'shuts an interface that is up in running',
   'confirmation-prompt':
     'makes the device ask for confirmation: sent unframed, the next line is taken as the answer (use a frame, docs/safe-apply.md)',
+  secret:
+    'differs only by a secret the config does not show (masked by the backup, or hashed with a new salt): not compared, not sent; set it by hand if it must change',
 };
 
 /** The risks of one remediation line (its own text, not its children's). */

@@ -21,7 +21,7 @@ export interface RemediationTree extends ConfigTree {
 
 /** What loading did to the parsed tree, line by line (0-based lines, like the parser's). */
 export interface LoadDiagnostic {
-  readonly code: 'dropped-line' | 'merged-duplicate' | 'split-list';
+  readonly code: 'dropped-line' | 'merged-duplicate' | 'split-list' | 'merged-range';
   readonly message: string;
   readonly line: number | undefined;
   /** For a merged duplicate: the line it was merged into. */

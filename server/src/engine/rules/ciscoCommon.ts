@@ -19,6 +19,9 @@ export const CISCO_OBJECTS: readonly ObjectRule[] = [
       '^ipv6 access-list (\\S+)$',
       '^mac access-list (\\S+)$',
       '^access-list (\\S+) ',
+      // Renumbering a list changes it: it goes with the list's edit, before the list's users.
+      '^ip access-list resequence (\\S+) \\d+ \\d+$',
+      '^resequence (?:ip|ipv6|mac) access-list (\\S+) \\d+ \\d+$',
     ],
     references: [
       '^ip access-group (\\S+)(?: (?:in|out))?$',
@@ -75,6 +78,18 @@ export const CISCO_OBJECTS: readonly ObjectRule[] = [
       '^ipv6 route vrf (\\S+) ',
     ],
   },
+  // Device-true (lock-out): the servers and groups that logins depend on are created before the
+  // method lists that use them and removed after them.
+  {
+    kind: 'aaa-server',
+    define: ['^tacacs server (\\S+)$', '^radius server (\\S+)$'],
+    references: ['^server name (\\S+)$'],
+  },
+  {
+    kind: 'aaa-group',
+    define: ['^aaa group server (?:tacacs\\+|radius) (\\S+)$'],
+    references: ['^aaa (?:authentication|authorization|accounting) .* group (?!server )(\\S+)'],
+  },
   {
     kind: 'object-group',
     define: ['^object-group (?:network|service|ip address|ip port|ipv6 address) (\\S+)$'],
@@ -89,6 +104,11 @@ export const CISCO_RISKS: readonly RiskRule[] = [
     whenManagementInterface: true,
   },
   { kind: 'management-address', lineage: [{ startswith: 'no interface ' }], whenManagementInterface: true },
+  {
+    kind: 'management-address',
+    lineage: [{ startswith: 'default interface ' }],
+    whenManagementInterface: true,
+  },
   { kind: 'routing-removal', lineage: [{ startswith: 'no router ' }] },
   {
     kind: 'vty-access',

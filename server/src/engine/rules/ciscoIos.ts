@@ -5,10 +5,32 @@
 import { IOS_CANONICAL } from './ciscoCanonical';
 import { CISCO_OBJECTS, CISCO_RISKS } from './ciscoCommon';
 import { IOS_CONFIRMATION_PROMPTS } from './confirmationPrompts';
-import type { PlatformDriver } from './types';
+import {
+  AAA_METHOD_LIST,
+  ADD_BEFORE_REMOVE,
+  CISCO_SECRETS,
+  MASKED_TOKENS,
+  SWITCHPORT_CASCADES,
+  SWITCHPORT_FIRST,
+  TRUNK_VLANS,
+  VLAN_1,
+} from './ciscoDevice';
+import type { MatchRule, PlatformDriver } from './types';
 
 const INTERFACE = { startswith: 'interface ' };
 const ROUTER_BGP = { startswith: 'router bgp' };
+/** A BGP neighbor by address (a peer-group's name is not one: removing its AS keeps the group). */
+const NO_NEIGHBOR_REMOTE_AS: MatchRule = {
+  re_search: '^no neighbor ((?:\\d+\\.){3}\\d+|[0-9A-Fa-f]*:[0-9A-Fa-f:.]*) remote-as ',
+};
+const NEIGHBOR_LINES: MatchRule = { re_search: '^neighbor $1 ' };
+/** Ports that always exist: reset with `default interface`, printed however bare. Not subinterfaces. */
+const PHYSICAL_INTERFACE: MatchRule = {
+  re_search:
+    '^interface (?:Ethernet|FastEthernet|GigabitEthernet|TwoGigabitEthernet|FiveGigabitEthernet|' +
+    'TenGigabitEthernet|TwentyFiveGigE|FortyGigabitEthernet|HundredGigE|FourHundredGigE|AppGigabitEthernet|' +
+    'Serial|POS|Cellular)\\d+(?:/\\d+)*$',
+};
 const CERTIFICATE_CHAIN = { startswith: ['crypto pki certificate chain ', 'crypto ca certificate chain '] };
 /** Banner types IOS knows; a banner without a type is the motd. */
 const BANNER_KEY = '^banner (?:(motd|login|exec|incoming|slip-ppp|prompt-timeout|config-save) )?\\^C';
@@ -19,7 +41,10 @@ export const CISCO_IOS: PlatformDriver = {
 
   negateWith: [{ lineage: [{ startswith: 'logging console ' }], use: 'logging console debugging' }],
 
-  negationDefaultWhen: [],
+  negationDefaultWhen: [
+    // Device-true: a physical port cannot be removed; `default interface X` resets it.
+    { lineage: [PHYSICAL_INTERFACE] },
+  ],
 
   negationSub: [
     // Ours (item 1): a banner is removed by its type, never by sending its body as commands.
@@ -52,6 +77,19 @@ export const CISCO_IOS: PlatformDriver = {
     { lineage: [ROUTER_BGP, { re_search: '^neighbor (\\S+) description ' }] },
     { lineage: [INTERFACE, { re_search: '^ip access-group \\S+ (in|out)$' }] },
     { lineage: [INTERFACE, { re_search: '^ipv6 traffic-filter \\S+ (in|out)$' }] },
+    // Device-true: one value each, overwritten. Negating first is a window without the setting (item 8:
+    // `snmp-server location`); for a VRF, the neighbor's AS, vty access and aaa it is a lock-out.
+    { lineage: [{ startswith: 'snmp-server location ' }] },
+    { lineage: [{ startswith: 'snmp-server contact ' }] },
+    { lineage: [{ startswith: 'ip default-gateway ' }] },
+    { lineage: [INTERFACE, { startswith: ['vrf forwarding ', 'ip vrf forwarding '] }] },
+    { lineage: [ROUTER_BGP, { re_search: '^neighbor (\\S+) remote-as ' }] },
+    {
+      lineage: [ROUTER_BGP, { startswith: 'address-family ' }, { re_search: '^neighbor (\\S+) remote-as ' }],
+    },
+    { lineage: [{ startswith: 'line vty ' }, { re_search: '^access-class \\S+ (in|out)(?: vrf-also)?$' }] },
+    { lineage: [{ startswith: 'line vty ' }, { re_search: '^ipv6 access-class \\S+ (in|out)$' }] },
+    AAA_METHOD_LIST,
   ],
 
   idempotentAvoid: [
@@ -84,6 +122,7 @@ export const CISCO_IOS: PlatformDriver = {
   ],
 
   ordering: [
+    SWITCHPORT_FIRST,
     { lineage: [INTERFACE, { startswith: 'switchport mode ' }], weight: -10 },
     { lineage: [INTERFACE, { startswith: 'no shutdown' }], weight: 200 },
     { lineage: [{ startswith: 'no vlan filter' }], weight: 200 },
@@ -128,6 +167,8 @@ export const CISCO_IOS: PlatformDriver = {
       step: 10,
     },
     { kind: 'split-list', prefix: 'vlan ', max: 4094 },
+    // Device-true: `line vty 0 4` + `line vty 5 15` with the same lines are `line vty 0 15`.
+    { kind: 'merge-ranges', prefix: 'line vty ' },
   ],
 
   objects: CISCO_OBJECTS,
@@ -135,4 +176,75 @@ export const CISCO_IOS: PlatformDriver = {
 
   // Issue 9, canonical comparison: interface abbreviations, VLAN lists (ciscoCanonical.ts).
   canonical: IOS_CANONICAL,
+
+  cascades: [
+    // `vrf forwarding` (set, changed or removed) removes the port's IPv4 and IPv6 addresses.
+    {
+      lineage: [
+        INTERFACE,
+        {
+          startswith: [
+            'vrf forwarding ',
+            'ip vrf forwarding ',
+            'no vrf forwarding ',
+            'no ip vrf forwarding ',
+          ],
+        },
+      ],
+      wipes: [[{ re_search: '^(?:ip address |ip unnumbered |ipv6 address |ipv6 enable$)' }]],
+    },
+    ...SWITCHPORT_CASCADES,
+    // `no neighbor X remote-as N` removes every line of neighbor X, in the address families too (not
+    // in the VRF ones, where X is another neighbor).
+    {
+      lineage: [ROUTER_BGP, NO_NEIGHBOR_REMOTE_AS],
+      wipes: [[NEIGHBOR_LINES], [{ re_search: '^address-family (?!.* vrf )' }, NEIGHBOR_LINES]],
+    },
+    {
+      lineage: [ROUTER_BGP, { startswith: 'address-family ' }, NO_NEIGHBOR_REMOTE_AS],
+      wipes: [[NEIGHBOR_LINES]],
+    },
+  ],
+  features: [],
+  sequenced: [
+    {
+      lineage: [{ re_search: '^ip access-list (?:standard |extended )\\S+$' }],
+      name: '^ip access-list (?:standard |extended )(\\S+)$',
+      resequence: 'ip access-list resequence {name} {start} {step}',
+    },
+  ],
+  numberedLists: [
+    {
+      line: '^access-list (\\d+) (.+)$',
+      sections: [
+        { from: 1, to: 99, header: 'ip access-list standard {n}' },
+        { from: 1300, to: 1999, header: 'ip access-list standard {n}' },
+        { from: 100, to: 199, header: 'ip access-list extended {n}' },
+        { from: 2000, to: 2699, header: 'ip access-list extended {n}' },
+      ],
+      resequence: 'ip access-list resequence {name} {start} {step}',
+      unnumbered: ['remark '],
+    },
+  ],
+  vlanSets: TRUNK_VLANS,
+  addBeforeRemove: ADD_BEFORE_REMOVE,
+  printedDefaults: [
+    { lineage: [PHYSICAL_INTERFACE], whenEmpty: true },
+    VLAN_1,
+    // The console and the first five vty lines always exist: reset by negating their lines.
+    { lineage: [{ re_search: '^line (?:con|aux) 0$' }], resetChildren: true },
+    { lineage: [{ re_search: '^line vty 0(?: \\d+)?$' }], resetChildren: true },
+  ],
+  secrets: [
+    ...CISCO_SECRETS,
+    {
+      lineage: [ROUTER_BGP, { re_search: '^neighbor \\S+ password ' }],
+      value: '^neighbor \\S+ password ((?:\\d+ )?\\S+)$',
+    },
+    {
+      lineage: [INTERFACE, { re_search: '^standby \\d+ authentication ' }],
+      value: '^standby \\d+ authentication (?:md5 key-string )?((?:\\d+ )?\\S+)$',
+    },
+  ],
+  maskedTokens: MASKED_TOKENS,
 };

@@ -5,7 +5,18 @@
 import { NXOS_CANONICAL } from './ciscoCanonical';
 import { CISCO_OBJECTS, CISCO_RISKS } from './ciscoCommon';
 import { NXOS_CONFIRMATION_PROMPTS } from './confirmationPrompts';
-import type { LineageRule, MatchRule, PlatformDriver } from './types';
+import {
+  AAA_METHOD_LIST,
+  ADD_BEFORE_REMOVE,
+  CISCO_SECRETS,
+  L3_LINES,
+  MASKED_TOKENS,
+  SWITCHPORT_CASCADES,
+  SWITCHPORT_FIRST,
+  TRUNK_VLANS,
+  VLAN_1,
+} from './ciscoDevice';
+import type { FeatureRule, LineageRule, Lineage, MatchRule, PlatformDriver } from './types';
 
 const INTERFACE: MatchRule = { startswith: 'interface' };
 const ROUTER_BGP: MatchRule = { startswith: 'router bgp' };
@@ -21,7 +32,13 @@ const HSRP_GROUP: MatchRule = { re_search: '^hsrp \\d+' };
 const MAXIMUM_PATHS: MatchRule = { re_search: '^maximum-paths (?:(ibgp|eibgp|local|mixed) )?\\d' };
 const BANNER_KEY = '^banner (?:(motd|exec) )?\\^C';
 
+/** Ports that always exist: reset with `default interface`, printed however bare. */
+const PHYSICAL_INTERFACE: MatchRule = { re_search: '^interface (?:Ethernet\\d+/\\d+(?:/\\d+)?|mgmt\\d+)$' };
+
 const under = (...levels: MatchRule[]): LineageRule => ({ lineage: levels });
+/** The lines that need `feature <name>`: `feature` precedes them, `no feature` removes them all. */
+const feature = (name: string, ...lineages: Lineage[]): FeatureRule[] =>
+  lineages.map((lineage) => ({ feature: name, lineage }));
 const topLevel = (...prefixes: string[]): LineageRule[] => prefixes.map((p) => under({ startswith: p }));
 
 export const CISCO_NXOS: PlatformDriver = {
@@ -44,6 +61,8 @@ export const CISCO_NXOS: PlatformDriver = {
     under(ROUTER_BGP, NEIGHBOR, ADDRESS_FAMILY, { equals: 'send-community' }),
     under(INTERFACE, { contains: 'ip ospf passive-interface' }),
     under(INTERFACE, { contains: 'ospfv3 passive-interface' }),
+    // Device-true: a physical port cannot be removed; `default interface X` resets it.
+    under(PHYSICAL_INTERFACE),
   ],
 
   negationSub: [
@@ -137,6 +156,9 @@ export const CISCO_NXOS: PlatformDriver = {
     // Issue 9 (confirmation prompts): one CoPP profile at a time; a new one replaces the old with one
     // command (which asks, confirmationPrompts.ts), never `no copp profile` first.
     under({ startswith: 'copp profile ' }),
+    // Device-true: one VRF per port, one method list per type; negating first is a lock-out window.
+    under(INTERFACE, { startswith: 'vrf member ' }),
+    AAA_METHOD_LIST,
   ],
 
   idempotentAvoid: [
@@ -146,7 +168,12 @@ export const CISCO_NXOS: PlatformDriver = {
   ],
 
   sectionalExiting: [],
-  ordering: [],
+  // Device-true (item 8): as on IOS, a port's mode first and `no shutdown` last, once it is configured.
+  ordering: [
+    SWITCHPORT_FIRST,
+    { lineage: [INTERFACE, { startswith: 'switchport mode ' }], weight: -10 },
+    { lineage: [INTERFACE, { equals: 'no shutdown' }], weight: 200 },
+  ],
 
   perLineSub: [
     // The parser already keeps these out of the tree (as trivia); stated so the driver lists every rule.
@@ -171,4 +198,103 @@ export const CISCO_NXOS: PlatformDriver = {
 
   // Issue 9, canonical comparison: interface abbreviations, VLAN lists, masks (ciscoCanonical.ts).
   canonical: NXOS_CANONICAL,
+
+  cascades: [
+    // `vrf member` (set, changed or removed): "Deleted all L3 config on interface".
+    { lineage: [INTERFACE, { startswith: ['vrf member ', 'no vrf member '] }], wipes: [[L3_LINES]] },
+    ...SWITCHPORT_CASCADES,
+  ],
+  features: [
+    ...feature('bgp', [{ startswith: 'router bgp ' }]),
+    ...feature(
+      'ospf',
+      [{ startswith: 'router ospf ' }],
+      [INTERFACE, { startswith: 'ip router ospf ' }],
+      [INTERFACE, { startswith: 'ip ospf ' }],
+    ),
+    ...feature(
+      'ospfv3',
+      [{ startswith: 'router ospfv3 ' }],
+      [INTERFACE, { startswith: 'ipv6 router ospfv3 ' }],
+      [INTERFACE, { startswith: 'ospfv3 ' }],
+    ),
+    ...feature('eigrp', [{ startswith: 'router eigrp ' }], [INTERFACE, { startswith: 'ip router eigrp ' }]),
+    ...feature('interface-vlan', [{ re_search: '^interface Vlan\\d+$' }]),
+    ...feature('hsrp', [INTERFACE, { startswith: 'hsrp ' }]),
+    ...feature('vrrp', [INTERFACE, { startswith: 'vrrp ' }]),
+    ...feature(
+      'lacp',
+      [INTERFACE, { re_search: '^channel-group \\d+ mode (?:active|passive)$' }],
+      [INTERFACE, { startswith: 'lacp ' }],
+      [{ startswith: 'lacp ' }],
+    ),
+    ...feature(
+      'vpc',
+      [{ startswith: 'vpc domain ' }],
+      [INTERFACE, { re_search: '^vpc(?: \\d+| peer-link)$' }],
+    ),
+    ...feature(
+      'tacacs+',
+      [{ startswith: 'tacacs-server ' }],
+      [{ startswith: 'aaa group server tacacs+ ' }],
+      [{ startswith: 'ip tacacs source-interface ' }],
+    ),
+    ...feature('pim', [{ startswith: 'ip pim ' }], [INTERFACE, { startswith: 'ip pim ' }]),
+    ...feature('udld', [{ startswith: 'udld ' }], [INTERFACE, { startswith: 'udld ' }]),
+    ...feature('bfd', [{ startswith: 'bfd ' }], [INTERFACE, { startswith: 'bfd ' }]),
+    ...feature(
+      'dhcp',
+      [{ startswith: 'ip dhcp relay' }],
+      [{ startswith: 'service dhcp' }],
+      [INTERFACE, { startswith: 'ip dhcp relay ' }],
+    ),
+    ...feature('nv overlay', [{ re_search: '^interface nve\\d+$' }]),
+    ...feature('vn-segment-vlan-based', [{ startswith: 'vlan ' }, { startswith: 'vn-segment ' }]),
+    ...feature('lldp', [{ startswith: 'lldp ' }], [INTERFACE, { startswith: 'lldp ' }]),
+    ...feature('nxapi', [{ startswith: 'nxapi ' }]),
+  ],
+  sequenced: [
+    {
+      lineage: [{ re_search: '^ip access-list \\S+$' }],
+      name: '^ip access-list (\\S+)$',
+      resequence: 'resequence ip access-list {name} {start} {step}',
+    },
+    {
+      lineage: [{ re_search: '^ipv6 access-list \\S+$' }],
+      name: '^ipv6 access-list (\\S+)$',
+      resequence: 'resequence ipv6 access-list {name} {start} {step}',
+    },
+  ],
+  numberedLists: [],
+  vlanSets: TRUNK_VLANS,
+  addBeforeRemove: [
+    ...ADD_BEFORE_REMOVE,
+    under({ startswith: 'vrf context ' }, { re_search: '^ip(?:v6)? route ' }),
+  ],
+  printedDefaults: [
+    // NX-OS prints `no shutdown` on ports that are up; a template that leaves it out means "keep".
+    under(INTERFACE, { equals: 'no shutdown' }),
+    { lineage: [PHYSICAL_INTERFACE], whenEmpty: true },
+    VLAN_1,
+    // Always there: reset by negating their lines.
+    { lineage: [{ equals: ['line console', 'line vty'] }], resetChildren: true },
+  ],
+  secrets: [
+    ...CISCO_SECRETS,
+    {
+      lineage: [{ startswith: 'tacacs-server host ' }],
+      value: '^tacacs-server host \\S+ key ((?:\\d+ )?\\S+)',
+    },
+    { lineage: [{ startswith: 'snmp-server user ' }], value: '^snmp-server user \\S+ \\S+ (auth .*)$' },
+    { lineage: [ROUTER_BGP, NEIGHBOR, { startswith: 'password ' }], value: '^password ((?:\\d+ )?\\S+)$' },
+    {
+      lineage: [ROUTER_BGP, VRF, NEIGHBOR, { startswith: 'password ' }],
+      value: '^password ((?:\\d+ )?\\S+)$',
+    },
+    {
+      lineage: [INTERFACE, HSRP_GROUP, { startswith: 'authentication md5 key-string ' }],
+      value: '^authentication md5 key-string ((?:\\d+ )?\\S+)$',
+    },
+  ],
+  maskedTokens: MASKED_TOKENS,
 };

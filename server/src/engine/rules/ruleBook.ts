@@ -16,6 +16,14 @@ export const RULE_KINDS = [
   'ordering',
   'parentAllowsDuplicateChild',
   'risks',
+  // Device behaviour beyond hier_config (rules/deviceRules.ts gives them their meaning).
+  'cascades',
+  'features',
+  'sequenced',
+  'vlanSets',
+  'addBeforeRemove',
+  'printedDefaults',
+  'secrets',
   'perLineSub',
 ] as const;
 
@@ -32,10 +40,23 @@ export interface CompiledRule<R = unknown> {
 const NO_IDS: readonly number[] = Object.freeze([]) as readonly number[];
 const NONE: readonly never[] = Object.freeze([]) as readonly never[];
 
+/** What a child's text matched at one level: rules it completes, rules that go deeper, their kinds. */
+export interface LevelMatch {
+  /** Ascending. */
+  readonly terminal: readonly number[];
+  /** Ascending. */
+  readonly deeper: readonly number[];
+  /** Kind bits of `terminal` (RuleBook.bit). */
+  readonly kinds: number;
+}
+
+const NO_MATCH: LevelMatch = Object.freeze({ terminal: NO_IDS, deeper: NO_IDS, kinds: 0 });
+
 /**
  * Rule ids whose lineage matched a node's ancestors so far, prepared for testing its children: grouped
  * by the predicate they share at this level (ten `interface` rules test `startswith interface` once)
- * and bucketed by the first character a matching line must start with.
+ * and bucketed by the first character a matching line must start with. Each group knows which of its
+ * rules end at this level and which go deeper, so a line matching one group allocates nothing.
  */
 export class AliveSet {
   private readonly byChar = new Map<string, PredicateGroup[]>();
@@ -46,8 +67,10 @@ export class AliveSet {
     readonly ids: readonly number[],
     /** The level tested against the children: the owner's depth. */
     readonly level: number,
+    kindBits: readonly number[] = [],
   ) {
-    const groups = new Map<CompiledPredicate, PredicateGroup>();
+    const groups = new Map<CompiledPredicate, { predicate: CompiledPredicate; ids: number[] }>();
+    const ordered: { predicate: CompiledPredicate; ids: number[] }[] = [];
     for (const id of ids) {
       const predicate = rules[id].levels[level];
       const group = groups.get(predicate);
@@ -57,6 +80,14 @@ export class AliveSet {
       }
       const created = { predicate, ids: [id] };
       groups.set(predicate, created);
+      ordered.push(created);
+    }
+    for (const { predicate, ids: groupIds } of ordered) {
+      const terminal = groupIds.filter((id) => rules[id].levels.length === level + 1);
+      const deeper = groupIds.filter((id) => rules[id].levels.length > level + 1);
+      let kinds = 0;
+      for (const id of terminal) kinds |= kindBits[id] ?? 0;
+      const created: PredicateGroup = { predicate, match: { terminal, deeper, kinds } };
       const chars = predicate.firstChars;
       if (chars === undefined) {
         this.anyChar.push(created);
@@ -70,39 +101,59 @@ export class AliveSet {
     }
   }
 
-  /** Ids (ascending) of the rules whose predicate at this level holds for a child with `text`. */
-  matching(text: string): readonly number[] {
+  /** The rules whose predicate at this level holds for a child with `text`. */
+  match(text: string): LevelMatch {
     const bucket = this.byChar.size === 0 ? undefined : this.byChar.get(text.charAt(0));
-    if (bucket === undefined && this.anyChar.length === 0) return NO_IDS;
-    let out: number[] | undefined;
-    let groups = 0;
+    if (bucket === undefined && this.anyChar.length === 0) return NO_MATCH;
+    let one: LevelMatch | undefined;
+    let many: LevelMatch[] | undefined;
     if (bucket !== undefined) {
-      for (const g of bucket) {
+      for (let i = 0; i < bucket.length; i++) {
+        const g = bucket[i];
         if (!g.predicate.test(text)) continue;
-        out = out === undefined ? g.ids.slice() : out.concat(g.ids);
-        groups++;
+        if (one === undefined) one = g.match;
+        else if (many === undefined) many = [one, g.match];
+        else many.push(g.match);
       }
     }
-    for (const g of this.anyChar) {
+    for (let i = 0; i < this.anyChar.length; i++) {
+      const g = this.anyChar[i];
       if (!g.predicate.test(text)) continue;
-      out = out === undefined ? g.ids.slice() : out.concat(g.ids);
-      groups++;
+      if (one === undefined) one = g.match;
+      else if (many === undefined) many = [one, g.match];
+      else many.push(g.match);
     }
-    if (out === undefined) return NO_IDS;
-    if (groups > 1) out.sort((a, b) => a - b);
-    return out;
+    if (many === undefined) return one ?? NO_MATCH;
+    return combine(many);
   }
+}
+
+/** Several groups matched: their rules merged, ascending. */
+function combine(many: readonly LevelMatch[]): LevelMatch {
+  const terminal: number[] = [];
+  const deeper: number[] = [];
+  let kinds = 0;
+  for (const m of many) {
+    for (const id of m.terminal) terminal.push(id);
+    for (const id of m.deeper) deeper.push(id);
+    kinds |= m.kinds;
+  }
+  terminal.sort((a, b) => a - b);
+  deeper.sort((a, b) => a - b);
+  return { terminal, deeper, kinds };
 }
 
 interface PredicateGroup {
   readonly predicate: CompiledPredicate;
-  readonly ids: number[];
+  readonly match: LevelMatch;
 }
 
 interface Memo {
   readonly book: RuleBook;
   /** Rules whose whole lineage matches the node (ascending id, so kind order then rule order). */
   readonly terminal: readonly number[];
+  /** Bit k set when a rule of RULE_KINDS[k] is among them: most questions are answered by this bit. */
+  readonly kinds: number;
   /** Rules that matched so far and go deeper, for the node's children. */
   readonly alive: AliveSet;
 }
@@ -115,7 +166,9 @@ interface Memo {
  */
 export class RuleBook {
   readonly rules: CompiledRule[] = [];
-  private readonly kindRange = new Map<RuleKind, { from: number; to: number }>();
+  private readonly kindRange = new Map<RuleKind, { from: number; to: number; bit: number }>();
+  /** Kind bit of each rule id. */
+  private readonly kindBits: number[] = [];
   private readonly interned = new Map<string, AliveSet>();
   private readonly lastInterned: (AliveSet | undefined)[] = [];
   private readonly emptySteps: ({ terminal: readonly number[]; alive: AliveSet } | undefined)[] = [];
@@ -131,13 +184,15 @@ export class RuleBook {
   ) {
     for (const kind of kinds) {
       const from = this.rules.length;
+      const bit = 1 << RULE_KINDS.indexOf(kind);
       const list = driver[kind] as readonly (LineageRule | { lineage?: LineageRule['lineage'] })[];
       for (const rule of list) {
         if (rule.lineage === undefined || rule.lineage.length === 0) continue;
         const levels = rule.lineage.map((m) => this.predicate(m));
+        this.kindBits.push(bit);
         this.rules.push({ id: this.rules.length, kind, levels, rule });
       }
-      this.kindRange.set(kind, { from, to: this.rules.length });
+      this.kindRange.set(kind, { from, to: this.rules.length, bit });
     }
     this.rootAlive = this.intern(
       this.rules.map((r) => r.id),
@@ -150,11 +205,27 @@ export class RuleBook {
     return this.memo(node).terminal;
   }
 
+  /**
+   * The kinds of rule matching `node`, as bits (`bit(kind)`): one memo look-up answers "does any rule
+   * of these kinds match?" for a line most rules leave alone.
+   */
+  kindsOf(node: HNode): number {
+    return node.parent === undefined ? 0 : this.memo(node).kinds;
+  }
+
+  /** The bit of a kind in `kindsOf` (0 when this book does not match that kind). */
+  bit(kind: RuleKind): number {
+    const range = this.kindRange.get(kind);
+    return range === undefined || range.from === range.to ? 0 : range.bit;
+  }
+
   /** The first rule of `kind` matching `node` (first match wins). */
   first<R>(node: HNode, kind: RuleKind): CompiledRule<R> | undefined {
     const range = this.kindRange.get(kind);
     if (range === undefined || range.from === range.to || node.parent === undefined) return undefined;
-    for (const id of this.memo(node).terminal)
+    const memo = this.memo(node);
+    if ((memo.kinds & range.bit) === 0) return undefined;
+    for (const id of memo.terminal)
       if (id >= range.from && id < range.to) return this.rules[id] as CompiledRule<R>;
     return undefined;
   }
@@ -163,8 +234,10 @@ export class RuleBook {
   all<R>(node: HNode, kind: RuleKind): readonly CompiledRule<R>[] {
     const range = this.kindRange.get(kind);
     if (range === undefined || range.from === range.to || node.parent === undefined) return NONE;
+    const memo = this.memo(node);
+    if ((memo.kinds & range.bit) === 0) return NONE;
     let out: CompiledRule<R>[] | undefined;
-    for (const id of this.memo(node).terminal) {
+    for (const id of memo.terminal) {
       if (id >= range.from && id < range.to) (out ??= []).push(this.rules[id] as CompiledRule<R>);
     }
     return out ?? NONE;
@@ -182,15 +255,10 @@ export class RuleBook {
   step(alive: AliveSet, text: string): { terminal: readonly number[]; alive: AliveSet } {
     if (alive.ids.length === 0) return this.emptyStep(alive.level + 1);
     const level = alive.level;
-    let terminal: number[] | undefined;
-    let deeper: number[] | undefined;
-    for (const id of alive.matching(text)) {
-      if (this.rules[id].levels.length === level + 1) (terminal ??= []).push(id);
-      else (deeper ??= []).push(id);
-    }
-    if (terminal === undefined && deeper === undefined) return this.emptyStep(level + 1);
-    const next = this.intern(deeper ?? NO_IDS, level + 1);
-    if (terminal !== undefined) return { terminal, alive: next };
+    const m = alive.match(text);
+    if (m === NO_MATCH) return this.emptyStep(level + 1);
+    const next = this.intern(m.deeper, level + 1);
+    if (m.terminal.length > 0) return { terminal: m.terminal, alive: next };
     // Only deeper rules matched (every `interface` line, say): one shared step per live set.
     let shared = this.deeperSteps.get(next);
     if (shared === undefined) {
@@ -238,17 +306,16 @@ export class RuleBook {
     if (existing !== undefined && existing.book === this) return existing;
     let memo: Memo;
     if (node.parent === undefined) {
-      memo = { book: this, terminal: NO_IDS, alive: this.rootAlive };
+      memo = { book: this, terminal: NO_IDS, kinds: 0, alive: this.rootAlive };
     } else {
       const parentAlive = this.memo(node.parent).alive;
-      const level = parentAlive.level;
-      let terminal: number[] | undefined;
-      let deeper: number[] | undefined;
-      for (const id of parentAlive.matching(node.text)) {
-        if (this.rules[id].levels.length === level + 1) (terminal ??= []).push(id);
-        else (deeper ??= []).push(id);
-      }
-      memo = { book: this, terminal: terminal ?? NO_IDS, alive: this.intern(deeper ?? NO_IDS, level + 1) };
+      const m = parentAlive.ids.length === 0 ? NO_MATCH : parentAlive.match(node.text);
+      memo = {
+        book: this,
+        terminal: m.terminal,
+        kinds: m.kinds,
+        alive: this.intern(m.deeper, parentAlive.level + 1),
+      };
     }
     node.ruleMemo = memo;
     return memo;
@@ -267,7 +334,7 @@ export class RuleBook {
     const key = ids.length === 0 ? `${level}:` : `${level}:${ids.join(',')}`;
     let set = this.interned.get(key);
     if (set === undefined) {
-      set = new AliveSet(this.rules, ids, level);
+      set = new AliveSet(this.rules, ids, level, this.kindBits);
       this.interned.set(key, set);
     }
     return set;
@@ -275,6 +342,7 @@ export class RuleBook {
 }
 
 function sameIds(a: readonly number[], b: readonly number[]): boolean {
+  if (a === b) return true;
   if (a.length !== b.length) return false;
   for (let i = 0; i < a.length; i++) if (a[i] !== b[i]) return false;
   return true;

@@ -1,5 +1,6 @@
 import type { HNode } from '../remediation/hnode';
 import { Canonicaliser } from './canonical';
+import { DeviceRules } from './deviceRules';
 import { replaceBounded, RULE_KINDS, RuleBook } from './ruleBook';
 import type {
   ConfirmationPrompt,
@@ -38,6 +39,8 @@ export class PlatformRules {
   readonly book: RuleBook;
   /** Rules applied while loading (lineage-scoped line rewrites): matched in a phase of their own. */
   readonly loadBook: RuleBook;
+  /** The device-true rule kinds (cascades, features, sequenced entries, VLAN sets, ...). */
+  readonly device: DeviceRules;
   private readonly regexCache = new Map<string, RegExp>();
   private readonly negateWithTexts: ReadonlySet<string>;
   private readonly canonical: Canonicaliser;
@@ -50,6 +53,7 @@ export class PlatformRules {
     );
     this.loadBook = new RuleBook(driver, ['perLineSub']);
     this.negateWithTexts = new Set(driver.negateWith.map((r) => r.use));
+    this.device = new DeviceRules(this.book, driver, (source) => this.regex(source));
   }
 
   get platform(): PlatformDriver['platform'] {

@@ -4,12 +4,13 @@
  * every rule. Field names of a predicate follow hier_config's (`startswith`, `re_search`, ...) so that
  * rules users already wrote for it carry over.
  *
- * Adding a rule kind (the device-true kinds of "Device behaviour beyond hier_config": cascades, units,
- * lines that cannot be negated, sets, add-before-remove, printed defaults, secrets) is three steps:
+ * Adding a rule kind (as the device-true kinds of "Device behaviour beyond hier_config" were: cascades,
+ * features, sequenced entries, VLAN sets, add-before-remove, printed defaults, secrets) is three steps:
  * 1. a `readonly xxx: readonly XxxRule[]` field here, each rule with a `lineage` (and its own data);
  * 2. one entry in `RULE_KINDS` of ruleBook.ts, so its lineages are compiled and matched with the rest;
  * 3. a hook where it acts: `remediate` (what is emitted), `predict` (what the device does with it, so
- *    that verify tells the truth) and, for ordering constraints, `ordering.ts`.
+ *    that verify tells the truth) and, for ordering constraints, `ordering.ts`. The device-true hooks
+ *    live in remediation/device/, one module per kind.
  */
 import type { Platform } from '../model/types';
 
@@ -77,6 +78,9 @@ export interface PerLineSubRule {
  *   numbered `start`, `start + step`, ... in order (IOS unnumbered ACL entries).
  * - `split-list`: top-level lines `<prefix><list>` where the list is `10,20-22` become one line per id,
  *   each with a copy of the children (IOS and NX-OS `vlan 10,20-22`).
+ * - `merge-ranges`: top-level ranges `<prefix>A B` next to each other whose lines agree become one
+ *   range (IOS `line vty 0 4` + `line vty 5 15` = `line vty 0 15`); remediation and the predicted
+ *   config also pair and split ranges of this prefix (remediation/device/lineRanges.ts).
  */
 export type PostLoadFixup =
   | {
@@ -86,11 +90,22 @@ export type PostLoadFixup =
       readonly start: number;
       readonly step: number;
     }
-  | { readonly kind: 'split-list'; readonly prefix: string; readonly max: number };
+  | { readonly kind: 'split-list'; readonly prefix: string; readonly max: number }
+  | { readonly kind: 'merge-ranges'; readonly prefix: string };
 
 /** Kinds of named objects whose definitions and references order a script (PLATFORM-RULES.md item 9). */
 export type ObjectKind =
-  'acl' | 'prefix-list' | 'route-map' | 'class-map' | 'policy-map' | 'vrf' | 'object-group';
+  | 'acl'
+  | 'prefix-list'
+  | 'route-map'
+  | 'class-map'
+  | 'policy-map'
+  | 'vrf'
+  | 'object-group'
+  /** A TACACS+/RADIUS server, used by a server group: a group never points at a removed server. */
+  | 'aaa-server'
+  /** A server group, used by the method lists: a login method never points at a removed group. */
+  | 'aaa-group';
 
 /**
  * A named object: top-level lines matching `define` (group 1 the name) define it; lines anywhere
@@ -113,7 +128,9 @@ export type RiskKind =
   | 'vty-access'
   | 'aaa'
   | 'interface-shutdown'
-  | 'confirmation-prompt';
+  | 'confirmation-prompt'
+  /** Not a line of the script: a secret that differs only by its hash or mask, never sent (a finding). */
+  | 'secret';
 
 /** What a `confirmation-prompt` command asks, and how a framed script answers it. */
 export interface ConfirmationPrompt {
@@ -174,6 +191,95 @@ export interface CanonicalPattern {
   readonly contains?: string;
 }
 
+/**
+ * A cascade (device behaviour): sending a matching line (added, changed or negated) makes the device
+ * remove other lines. IOS `vrf forwarding X` removes the interface's addresses; `no switchport`
+ * removes its L2 lines; `no neighbor X remote-as N` removes every line of neighbor X.
+ */
+export interface CascadeRule extends LineageRule {
+  /**
+   * What the device removes: lineages relative to the line's own section, one predicate per level
+   * below it (`[{startswith: 'ip address '}]` is a sibling; two levels reach into a child section).
+   * In a `re_search`, `$1`, `$2`, ... stand for the groups of the last level's `re_search` of
+   * `lineage`, escaped (so `no neighbor (\S+) remote-as` wipes `^neighbor $1 `).
+   */
+  readonly wipes: readonly Lineage[];
+  /**
+   * Intended sibling lines the device removed are sent again after the line (default true): the
+   * addresses after `vrf forwarding`. Only for one-level wipes.
+   */
+  readonly resend?: boolean;
+}
+
+/**
+ * NX-OS: a line that needs `feature <feature>`. `feature X` is sent before every line that needs it;
+ * `no feature X` removes every such line on the device (so the script sends no negations for them).
+ */
+export interface FeatureRule extends LineageRule {
+  readonly feature: string;
+}
+
+/**
+ * A section whose children are numbered entries (`10 permit ...`, `20 remark ...`): an IP access
+ * list. Entries match by content (the text after the number), keep the device's numbers, are removed
+ * by content (`no permit ...`), and new entries take free numbers between their neighbours.
+ */
+export interface SequencedRule extends LineageRule {
+  /** Group 1 of this regex on the section header is the list's name. */
+  readonly name: string;
+  /**
+   * The command that renumbers the list, `{name}`, `{start}` and `{step}` filled in: sent first when
+   * the device's numbers are not printed (IOS 15) or when a gap has no free number.
+   */
+  readonly resequence: string;
+}
+
+/**
+ * IOS numbered ACLs (`access-list 10 permit ...`): top-level lines forming one object per number.
+ * `no access-list N <entry>` deletes the whole list, so entries are edited in ACL configuration mode.
+ */
+export interface NumberedListRule {
+  /** Group 1 the number, group 2 the entry. */
+  readonly line: string;
+  /** The configuration-mode header per number range: `ip access-list standard {n}`. */
+  readonly sections: readonly { readonly from: number; readonly to: number; readonly header: string }[];
+  /** `ip access-list resequence {name} {start} {step}`. */
+  readonly resequence: string;
+  /** Entries without a sequence number (remarks). */
+  readonly unnumbered: readonly string[];
+}
+
+/**
+ * A set of VLANs spread over a line and its continuation lines (`switchport trunk allowed vlan 1-10`,
+ * `... add 20`): compared as a set, changed with `add` / `remove`; no such line means every VLAN.
+ */
+export interface VlanSetRule extends LineageRule {
+  readonly command: string;
+}
+
+/**
+ * A default the device prints: when the intended config lacks it, it is kept, not negated ("absent
+ * means keep"). `whenEmpty`: only a section header with nothing below it (a physical interface that
+ * is printed however bare it is).
+ */
+export interface PrintedDefaultRule extends LineageRule {
+  readonly whenEmpty?: boolean;
+  /**
+   * A section that cannot be removed (`line vty 0 15`, `line con 0`): when the intended config lacks
+   * it, its lines are negated and the header stays. Implies `whenEmpty`.
+   */
+  readonly resetChildren?: boolean;
+}
+
+/**
+ * A line carrying a secret: group 1 of `value` is the secret (a hash or a masked value). Two lines
+ * that differ only there are the same setting (a re-salted hash, a masked backup): never drift, never
+ * sent, reported as a `secret` finding.
+ */
+export interface SecretRule extends LineageRule {
+  readonly value: string;
+}
+
 export interface PlatformDriver {
   readonly platform: Platform;
   /** Spaces per level when a script or config is rendered. */
@@ -195,4 +301,17 @@ export interface PlatformDriver {
   readonly risks: readonly RiskRule[];
   /** Canonical comparison; absent: lines compare as written. */
   readonly canonical?: CanonicalRules;
+
+  // Device behaviour beyond hier_config (PLATFORM-RULES.md); docs/platforms/*.md list each rule.
+  readonly cascades: readonly CascadeRule[];
+  readonly features: readonly FeatureRule[];
+  readonly sequenced: readonly SequencedRule[];
+  readonly numberedLists: readonly NumberedListRule[];
+  readonly vlanSets: readonly VlanSetRule[];
+  /** Lines whose negation is sent after the additions of their section (lock-out: add before remove). */
+  readonly addBeforeRemove: readonly LineageRule[];
+  readonly printedDefaults: readonly PrintedDefaultRule[];
+  readonly secrets: readonly SecretRule[];
+  /** What backup tools print in place of a secret (`<removed>`): such a line is never sent. */
+  readonly maskedTokens: readonly string[];
 }

@@ -1,11 +1,14 @@
 import { PLATFORMS, type Platform } from '../model/types';
 import type {
+  CascadeRule,
   LineageRule,
   MatchRule,
   NegateWithRule,
   NegationSubRule,
   OrderingRule,
   PlatformDriver,
+  PrintedDefaultRule,
+  SecretRule,
 } from './types';
 
 /**
@@ -17,7 +20,12 @@ import type {
  *       "idempotentAvoid": [...],
  *       "negation": [{ "lineage": [...], "use": "..." } | { "lineage": [...], "default": true }
  *                    | { "lineage": [...], "search": "...", "replace": "..." }],
- *       "ordering": [{ "lineage": [...], "weight": 50 }] } }
+ *       "ordering": [{ "lineage": [...], "weight": 50 }],
+ *       // Device behaviour (PLATFORM-RULES.md, "Device behaviour beyond hier_config"):
+ *       "printedDefaults": [{ "lineage": [...], "whenEmpty": true, "resetChildren": false }],
+ *       "addBeforeRemove": [{ "lineage": [...] }],
+ *       "cascades": [{ "lineage": [...], "wipes": [[{ "startswith": "ip address " }]], "resend": true }],
+ *       "secrets": [{ "lineage": [...], "value": "^key 7 (\\S+)$" }] } }
  *
  * User rules come before the built-in ones: where first match wins (negation, ordering), they win.
  */
@@ -28,6 +36,10 @@ export interface UserPlatformRules {
   readonly negationDefaultWhen: readonly LineageRule[];
   readonly negationSub: readonly NegationSubRule[];
   readonly ordering: readonly OrderingRule[];
+  readonly printedDefaults: readonly PrintedDefaultRule[];
+  readonly addBeforeRemove: readonly LineageRule[];
+  readonly cascades: readonly CascadeRule[];
+  readonly secrets: readonly SecretRule[];
 }
 
 export type UserRules = Partial<Record<Platform, UserPlatformRules>>;
@@ -39,7 +51,16 @@ export interface RuleError {
 }
 
 const MATCH_KEYS = new Set(['equals', 'startswith', 'endswith', 'contains', 're_search']);
-const SECTION_KEYS = new Set(['idempotent', 'idempotentAvoid', 'negation', 'ordering']);
+const SECTION_KEYS = new Set([
+  'idempotent',
+  'idempotentAvoid',
+  'negation',
+  'ordering',
+  'printedDefaults',
+  'addBeforeRemove',
+  'cascades',
+  'secrets',
+]);
 const MAX_LINEAGE = 8;
 const MAX_PATTERN = 500;
 const MAX_WEIGHT = 100_000;
@@ -74,11 +95,15 @@ function platformRules(section: unknown, path: string, errors: RuleError[]): Use
     negationDefaultWhen: [] as LineageRule[],
     negationSub: [] as NegationSubRule[],
     ordering: [] as OrderingRule[],
+    printedDefaults: [] as PrintedDefaultRule[],
+    addBeforeRemove: [] as LineageRule[],
+    cascades: [] as CascadeRule[],
+    secrets: [] as SecretRule[],
   };
   if (!isObject(section)) {
     errors.push({
       path,
-      message: 'must be an object with idempotent, idempotentAvoid, negation or ordering lists',
+      message: `must be an object with lists of rules: ${[...SECTION_KEYS].join(', ')}`,
     });
     return out;
   }
@@ -123,7 +148,78 @@ function platformRules(section: unknown, path: string, errors: RuleError[]): Use
     }
     if (lineage !== undefined) out.ordering.push({ lineage, weight });
   });
+  deviceRules(section, path, errors, out);
   return out;
+}
+
+/** The device-behaviour kinds users may add to (the others are built into the engine's hooks). */
+function deviceRules(
+  section: Record<string, unknown>,
+  path: string,
+  errors: RuleError[],
+  out: {
+    printedDefaults: PrintedDefaultRule[];
+    addBeforeRemove: LineageRule[];
+    cascades: CascadeRule[];
+    secrets: SecretRule[];
+  },
+): void {
+  eachRule(section.addBeforeRemove, `${path}.addBeforeRemove`, errors, (rule, at) => {
+    const lineage = checkLineage(rule.lineage, `${at}.lineage`, errors);
+    if (lineage !== undefined) out.addBeforeRemove.push({ lineage });
+  });
+  eachRule(section.printedDefaults, `${path}.printedDefaults`, errors, (rule, at) => {
+    const lineage = checkLineage(rule.lineage, `${at}.lineage`, errors);
+    const flags = ['whenEmpty', 'resetChildren'] as const;
+    const bad = flags.find((f) => rule[f] !== undefined && typeof rule[f] !== 'boolean');
+    if (bad !== undefined) {
+      errors.push({ path: `${at}.${bad}`, message: 'must be true or false' });
+      return;
+    }
+    if (lineage !== undefined)
+      out.printedDefaults.push({
+        lineage,
+        ...(rule.whenEmpty === true ? { whenEmpty: true } : {}),
+        ...(rule.resetChildren === true ? { resetChildren: true } : {}),
+      });
+  });
+  eachRule(section.cascades, `${path}.cascades`, errors, (rule, at) => {
+    const lineage = checkLineage(rule.lineage, `${at}.lineage`, errors);
+    if (rule.resend !== undefined && typeof rule.resend !== 'boolean') {
+      errors.push({ path: `${at}.resend`, message: 'must be true or false' });
+      return;
+    }
+    if (!Array.isArray(rule.wipes) || rule.wipes.length === 0) {
+      errors.push({
+        path: `${at}.wipes`,
+        message: 'must be a non-empty list of lineages (lists of predicates)',
+      });
+      return;
+    }
+    const wipes = rule.wipes.map((w, i) => checkLineage(w, `${at}.wipes[${i}]`, errors));
+    if (lineage === undefined || wipes.some((w) => w === undefined)) return;
+    out.cascades.push({
+      lineage,
+      wipes: wipes as MatchRule[][],
+      ...(rule.resend === false ? { resend: false } : {}),
+    });
+  });
+  eachRule(section.secrets, `${path}.secrets`, errors, (rule, at) => {
+    const lineage = checkLineage(rule.lineage, `${at}.lineage`, errors);
+    if (typeof rule.value !== 'string') {
+      errors.push({
+        path: `${at}.value`,
+        message: 'must be a regular expression whose group 1 is the secret',
+      });
+      return;
+    }
+    if (!checkPattern(rule.value, `${at}.value`, errors)) return;
+    if (new RegExp(`${rule.value}|`).exec('')?.length === 1) {
+      errors.push({ path: `${at}.value`, message: 'needs a group: group 1 is the secret' });
+      return;
+    }
+    if (lineage !== undefined) out.secrets.push({ lineage, value: rule.value });
+  });
 }
 
 function eachRule(
@@ -240,5 +336,9 @@ export function withUserRules(driver: PlatformDriver, user: UserPlatformRules | 
     negationDefaultWhen: [...user.negationDefaultWhen, ...driver.negationDefaultWhen],
     negationSub: [...user.negationSub, ...driver.negationSub],
     ordering: [...user.ordering, ...driver.ordering],
+    printedDefaults: [...user.printedDefaults, ...driver.printedDefaults],
+    addBeforeRemove: [...user.addBeforeRemove, ...driver.addBeforeRemove],
+    cascades: [...user.cascades, ...driver.cascades],
+    secrets: [...user.secrets, ...driver.secrets],
   };
 }

@@ -1,53 +1,21 @@
 /**
  * Random, realistic edits of a configuration text, for property tests: sections removed and added,
  * lines removed, values changed (descriptions, addresses, costs, names, banners), `shutdown` toggled,
- * ACL entries inserted, sections reordered. Edits keep the config one a device could hold (no two
- * values for one setting, no `shutdown` next to `no shutdown`), so a correct remediation must
- * reproduce it exactly.
+ * ACL entries inserted, sections reordered; and the device-true cases (deviceEdits.ts): VRF
+ * membership, trunk VLAN lists, named and numbered ACL edits, BGP neighbors and NX-OS features
+ * removed whole. Edits keep the config one a device could hold (no two values for one setting, no
+ * `shutdown` next to `no shutdown`, no line without the feature or neighbor it needs), so a correct
+ * remediation must reproduce it exactly.
  */
+import { pick, toBlocks, toText, type Block, type Edit } from './blocks';
+import { DEVICE_EDITS } from './deviceEdits';
 import type { Random } from './random';
-
-interface Block {
-  header: string;
-  body: string[];
-}
-
-type Edit = (blocks: Block[], random: Random, indent: string) => void;
-
-/** Top-level blocks: a line at column 0 and the lines below it (a multi-line banner is one block). */
-function toBlocks(text: string): Block[] {
-  const blocks: Block[] = [];
-  let banner: string | undefined;
-  for (const line of text.split('\n')) {
-    if (banner !== undefined) {
-      blocks[blocks.length - 1].body.push(line);
-      if (line.includes(banner)) banner = undefined;
-      continue;
-    }
-    if (/^\s/.test(line) && blocks.length > 0) {
-      blocks[blocks.length - 1].body.push(line);
-      continue;
-    }
-    blocks.push({ header: line, body: [] });
-    const open = /^banner \S+ (\^C|.)/.exec(line);
-    if (open !== null && line.indexOf(open[1], open.index + open[0].length) < 0) banner = open[1];
-  }
-  return blocks;
-}
-
-function toText(blocks: readonly Block[]): string {
-  return blocks.map((b) => [b.header, ...b.body].join('\n')).join('\n');
-}
 
 const isBanner = (b: Block): boolean => b.header.startsWith('banner ');
 const isSection = (b: Block): boolean =>
   b.body.some((l) => l.trim() !== '' && l.trim() !== '!') && !isBanner(b);
 const isConfigLine = (b: Block): boolean =>
   b.header.trim() !== '' && !/^[!#]|^(Building|Current|version|end$)/.test(b.header);
-
-function pick<T>(random: Random, list: readonly T[]): T | undefined {
-  return list.length === 0 ? undefined : list[random.int(list.length)];
-}
 
 /** Body lines that can go without orphaning deeper lines. */
 function leafLines(block: Block): number[] {
@@ -61,15 +29,30 @@ function leafLines(block: Block): number[] {
   return out;
 }
 
+/**
+ * Lines that other lines need: removing one alone leaves a config no device holds (a neighbor's
+ * lines without its `remote-as`, a port's L3 lines without `no switchport`, `router bgp` without
+ * `feature bgp`). deviceEdits.ts removes them with what needs them.
+ */
+const NEEDED = /^(?:feature |\s+neighbor \S+ remote-as |\s+(?:no )?switchport$)/;
+
 const removeSection: Edit = (blocks, random) => {
-  const candidates = blocks.map((b, i) => i).filter((i) => isConfigLine(blocks[i]));
+  const candidates = blocks
+    .map((b, i) => i)
+    .filter((i) => isConfigLine(blocks[i]) && !NEEDED.test(blocks[i].header));
   const i = pick(random, candidates);
   if (i !== undefined) blocks.splice(i, 1);
 };
 
 const removeLine: Edit = (blocks, random) => {
   const block = pick(random, blocks.filter(isSection));
-  const i = block === undefined ? undefined : pick(random, leafLines(block));
+  const i =
+    block === undefined
+      ? undefined
+      : pick(
+          random,
+          leafLines(block).filter((k) => !NEEDED.test(block.body[k])),
+        );
   if (block !== undefined && i !== undefined) block.body.splice(i, 1);
 };
 
@@ -176,6 +159,7 @@ const EDITS: readonly Edit[] = [
   addLine,
   insertAclEntry,
   swapSections,
+  ...DEVICE_EDITS,
 ];
 
 /** `count` random edits of `text`; `indent` is the file's indentation unit. */

@@ -19,6 +19,8 @@ import { discoverTargets, formatProblem, type DeviceSpec } from './discovery';
 import { JobError, explicitSpecs, readDevicePage } from './jobHelpers';
 import { jobCompliance } from './jobFeatures';
 import { JobLifecycle } from './jobLifecycle';
+import { jobScope, reviewScopeOf, scopeNamesFeatures, unknownScopeFeatures, type JobScope } from './jobScope';
+import { MANIFEST_FILE } from './manifest';
 import type {
   DeviceQuery,
   JobListFilter,
@@ -104,15 +106,34 @@ export class JobManager extends JobLifecycle {
       request.shard === undefined
         ? specs
         : specs.filter((s) => inShard(s.folder, s.device_id, request.shard!));
-    const compliance = this.options.compliance
-      ? jobCompliance(folders, this.featureOverrides, found.features)
-      : undefined;
+    const scoped = jobScope(folders, this.scopeSetting, found.scopes);
+    const namesFeatures = scopeNamesFeatures(scoped);
+    const sets =
+      this.options.compliance || namesFeatures
+        ? jobCompliance(folders, this.featureOverrides, found.features)
+        : undefined;
+    const compliance = this.options.compliance ? sets : undefined;
+    const scope: JobScope | undefined =
+      scoped === undefined
+        ? undefined
+        : { ...scoped, ...(compliance === undefined && namesFeatures ? { features: sets } : {}) };
+    for (const e of this.scopeErrors) problems.push(`${e.field}: ${e.message}`);
+    if (scope !== undefined && sets !== undefined && namesFeatures) {
+      for (const [folder, at] of Object.entries(scope.folders)) {
+        const root = found.scopes.has(folder)
+          ? `${path.join(folder, MANIFEST_FILE)}: scope`
+          : (this.options.scopeSource ?? 'netremediate.scope');
+        const known = sets.sets[sets.folders[folder] ?? 0];
+        for (const e of unknownScopeFeatures(scope.scopes[at], known, root))
+          problems.push(`${e.field}: ${e.message}`);
+      }
+    }
     const job = this.createJob(
       problems.length > 0 ? [] : kept,
       folders,
       request,
       { unsaved: request.unsaved, testFaults: request.testFaults, testDelayMs: request.testDelayMs },
-      { compliance },
+      { compliance, scope },
     );
     if (problems.length > 0) {
       this.transition(job, 'failed', `cannot run: ${problems.join('; ')}`);
@@ -157,8 +178,8 @@ export class JobManager extends JobLifecycle {
         ticket_ref: request.ticket_ref ?? source.header.ticket_ref,
       },
       { unsaved: request.unsaved },
-      // The retry checks its devices against the features the first run used.
-      { retryOf: jobId, compliance: source.header.compliance },
+      // The retry checks its devices against the features (and within the scope) the first run used.
+      { retryOf: jobId, compliance: source.header.compliance, scope: source.header.scope },
     );
     this.enqueue(
       job,
@@ -318,7 +339,8 @@ export class JobManager extends JobLifecycle {
   ): Promise<ReviewDocuments | undefined> {
     const device = this.getDeviceResult(jobId, folder, deviceId, true);
     if (device === undefined) return undefined;
-    return readReviewDocuments(this.framed(device, frame), unsaved, this.options.userRules);
+    const scope = reviewScopeOf(this.loaded(jobId).header, device.folder);
+    return readReviewDocuments(this.framed(device, frame), unsaved, this.options.userRules, scope);
   }
 
   private framed(device: DeviceResult, frame: FrameRequest | undefined): DeviceResult {

@@ -5,7 +5,7 @@
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { createEngine, createRemediationEngine } from '../engine';
+import { createEngine, createRemediationEngine, type FeatureSets, type Scope } from '../engine';
 import type { DeviceResult } from './types';
 
 export interface ReviewDocuments {
@@ -44,6 +44,12 @@ function changed(text: string | undefined, sha256: string | undefined): boolean 
   return crypto.createHash('sha256').update(text, 'utf8').digest('hex') !== sha256;
 }
 
+/** The scope a device's job ran within, and the feature sets its `manage.features` resolve against. */
+export interface ReviewScope {
+  readonly scope: Scope;
+  readonly features?: FeatureSets;
+}
+
 interface RenderedSides {
   readonly predicted?: string;
   readonly running_rendered?: string;
@@ -61,6 +67,7 @@ function renderSides(
   running: string | undefined,
   intended: string | undefined,
   userRules: unknown,
+  scope: ReviewScope | undefined,
 ): RenderedSides {
   if (device.status !== 'success' || !device.platform) return {};
   if (running === undefined || intended === undefined) return {};
@@ -69,17 +76,23 @@ function renderSides(
   const plan = engine.plan(
     parser.parse(running, { platform: device.platform }),
     parser.parse(intended, { platform: device.platform }),
+    scope,
   );
-  const runningRendered = engine.renderConfig(plan.running);
+  // Within a scope, both sides are the whole device: the scoped remediation applied to all of running,
+  // so the diff shows only what the scripts change, never the sections outside the scope as removed.
+  const wholeRunning = plan.unscoped?.running ?? plan.running;
+  const predicted =
+    plan.unscoped === undefined ? plan.predicted : engine.predict(wholeRunning, plan.remediation);
+  const runningRendered = engine.renderConfig(wholeRunning);
   return {
-    predicted: engine.renderConfig(plan.predicted),
+    predicted: engine.renderConfig(predicted),
     running_rendered: runningRendered,
     // A verified rollback gives running back as a tree; shown in running's own order, so that the diff
     // does not show sections the prediction appended as moved. Unverified, the restored tree as it is.
     after_rollback:
       plan.rollbackVerify.length === 0
         ? runningRendered
-        : engine.renderConfig(engine.predict(plan.predicted, plan.rollback)),
+        : engine.renderConfig(engine.predict(predicted, plan.rollback)),
   };
 }
 
@@ -87,12 +100,13 @@ export async function readReviewDocuments(
   device: DeviceResult,
   unsaved?: ReadonlyMap<string, string>,
   userRules?: unknown,
+  scope?: ReviewScope,
 ): Promise<ReviewDocuments> {
   const [running, intended] = await Promise.all([
     current(device.running.path, unsaved),
     current(device.intended.path, unsaved),
   ]);
-  const sides = renderSides(device, running, intended, userRules);
+  const sides = renderSides(device, running, intended, userRules, scope);
   return {
     device:
       device.predicted === undefined && sides.predicted !== undefined

@@ -12,6 +12,7 @@ import { lspBenchmarks } from './lspBench';
 import { lspUnderLoadBenchmarks } from './lspUnderLoadBench';
 import { parseBenchmarks } from './parseBench';
 import { remediationBenchmarks } from './remediationBench';
+import { scopeBenchmarks } from './scopeBench';
 
 async function main(): Promise<void> {
   console.log(
@@ -24,6 +25,7 @@ async function main(): Promise<void> {
     ['cli', cliBenchmarks],
     ['jobs', jobsBenchmarks],
     ['compliance', complianceBenchmarks],
+    ['scope', scopeBenchmarks],
     ['lsp-under-load', lspUnderLoadBenchmarks],
     ['lsp', lspBenchmarks],
     ['compliance-report', complianceReportBenchmarks],

@@ -15,6 +15,7 @@ import { lspBenchmarks } from './lspBench';
 import { lspUnderLoadBenchmarks } from './lspUnderLoadBench';
 import { parseBenchmarks } from './parseBench';
 import { remediationBenchmarks } from './remediationBench';
+import { scopeBenchmarks } from './scopeBench';
 
 async function main(): Promise<void> {
   console.log(
@@ -27,6 +28,7 @@ async function main(): Promise<void> {
     ['cli', cliBenchmarks],
     ['jobs', jobsBenchmarks],
     ['compliance', complianceBenchmarks],
+    ['scope', scopeBenchmarks],
     ['lsp-under-load', lspUnderLoadBenchmarks],
     ['lsp', lspBenchmarks],
     ['compliance-report', complianceReportBenchmarks],

@@ -5,8 +5,16 @@ import type * as Export from '../jobs/exportResults';
 import type { CliCommand } from './command';
 import { FRAME_USAGE, parseFrameOption } from './frameOption';
 import { EXIT_INCOMPLETE, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io';
-import { checkTargets, loadOnUse, positiveInteger, shardOption, withFinishedJob } from './jobRun';
+import {
+  checkTargets,
+  loadOnUse,
+  positiveInteger,
+  shardOption,
+  unmanagedJobNote,
+  withFinishedJob,
+} from './jobRun';
 import { engineWithRules } from './rulesOption';
+import { readScopeOption } from './scopeOption';
 
 function seconds(ms: number | undefined): string {
   return ms === undefined ? '?' : `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
@@ -55,7 +63,7 @@ export const batchCommand: CliCommand = {
   name: 'batch',
   summary: 'remediation and rollback for every device of workspace folders or manifests, on worker threads',
   usage: `netremediate batch FOLDER|MANIFEST... [--workers N] [--store DIR] [--out DIR] [--format text|json]
-                    [--timeout MS] [--shard I/N] [--rules FILE] [--comment TEXT] [--ticket REF]
+                    [--timeout MS] [--shard I/N] [--rules FILE] [--scope FILE] [--comment TEXT] [--ticket REF]
                     [--running-glob G] [--intended-glob G]
 
   FOLDER       a folder with a netremediate.json manifest, or running/ and intended/ folders paired by name
@@ -68,6 +76,8 @@ export const batchCommand: CliCommand = {
   --timeout MS a device taking longer fails alone (default 60000; 0: none)
   --shard I/N  only the devices of shard I of N (stable across runs: split a fleet across CI runners)
   --rules F    extra platform rules, JSON as in the netremediate.rules setting
+  --scope F    what is managed and ignored, JSON as in the netremediate.scope setting (docs/scope.md); a
+               manifest's "scope" wins over it. Sections differing outside it are counted (unmanaged_drift)
   --running-glob G, --intended-glob G
                where a folder without a manifest keeps its configs (default running/**/* and intended/**/*)
   ${FRAME_USAGE}
@@ -93,6 +103,7 @@ Exit code 1 when a device failed or its remediation is unverified, or a device c
         timeout: { type: 'string' },
         shard: { type: 'string' },
         rules: { type: 'string' },
+        scope: { type: 'string' },
         comment: { type: 'string' },
         ticket: { type: 'string' },
         'running-glob': { type: 'string' },
@@ -114,6 +125,7 @@ Exit code 1 when a device failed or its remediation is unverified, or a device c
     const timeoutMs = positiveInteger('timeout', values.timeout);
     const userRules = values.rules === undefined ? undefined : JSON.parse(io.readText(values.rules));
     engineWithRules(values.rules, io); // refuses invalid rules before any work starts
+    const scope = readScopeOption(values.scope, io);
 
     const options = {
       targets: positionals,
@@ -122,6 +134,8 @@ Exit code 1 when a device failed or its remediation is unverified, or a device c
       storeDir: values.store,
       shard,
       userRules,
+      scope,
+      scopeFile: values.scope,
       // `batch` reports no compliance: its workers need not compute it.
       compliance: false,
       runningGlob: values['running-glob'],
@@ -159,6 +173,7 @@ Exit code 1 when a device failed or its remediation is unverified, or a device c
         io.err(`${d.device_id}: ${why}\n`);
       }
       for (const u of unframed) io.err(`${u.device_id}: not framed, no scripts written: ${u.error}\n`);
+      io.err(unmanagedJobNote(devices));
       if (frame === undefined) {
         for (const d of devices.filter((device) => device.needs_confirmation === true)) {
           io.err(

@@ -6,8 +6,16 @@ import type * as Render from '../protocol/complianceRender';
 import type { CliCommand } from './command';
 import { readFeaturesOption } from './featuresOption';
 import { EXIT_INCOMPLETE, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io';
-import { checkTargets, loadOnUse, positiveInteger, shardOption, withFinishedJob } from './jobRun';
+import {
+  checkTargets,
+  loadOnUse,
+  positiveInteger,
+  shardOption,
+  unmanagedJobNote,
+  withFinishedJob,
+} from './jobRun';
 import { engineWithRules } from './rulesOption';
+import { readScopeOption } from './scopeOption';
 
 export const REPORT_FORMATS = ['text', 'json', 'html', 'junit', 'sarif'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -63,7 +71,7 @@ export const complianceCommand: CliCommand = {
   summary: 'per-feature compliance of every device of workspace folders or manifests, as a report',
   usage: `netremediate compliance FOLDER|MANIFEST... [--features FILE] [--format text|json|html|junit|sarif]
                          [--out FILE] [--shard I/N] [--fail-on drift|error|never] [--workers N] [--timeout MS]
-                         [--store DIR] [--rules FILE] [--running-glob G] [--intended-glob G]
+                         [--store DIR] [--rules FILE] [--scope FILE] [--running-glob G] [--intended-glob G]
 
   FOLDER        a folder with a netremediate.json manifest, or running/ and intended/ folders paired by name
   MANIFEST      a netremediate.json file
@@ -78,6 +86,9 @@ export const complianceCommand: CliCommand = {
   --timeout MS  a device taking longer fails alone (default 60000; 0: none)
   --store DIR   keep the job and its results there (default: a temporary store, removed at the end)
   --rules F     extra platform rules, JSON as in the netremediate.rules setting
+  --scope F     what is managed and ignored, JSON as in the netremediate.scope setting (docs/scope.md); a
+                manifest's "scope" wins over it. Only managed features are reported; sections differing
+                outside the scope are counted per device (unmanaged_drift), never drift
   --running-glob G, --intended-glob G
                 where a folder without a manifest keeps its configs
 Ctrl-C cancels the job; the devices not finished are reported as failed.
@@ -96,6 +107,7 @@ Exit code 2 for bad usage, an invalid --features file or manifest (file and fiel
         timeout: { type: 'string' },
         store: { type: 'string' },
         rules: { type: 'string' },
+        scope: { type: 'string' },
         'running-glob': { type: 'string' },
         'intended-glob': { type: 'string' },
       },
@@ -111,6 +123,7 @@ Exit code 2 for bad usage, an invalid --features file or manifest (file and fiel
     const features = readFeaturesOption(values.features, io);
     const userRules = values.rules === undefined ? undefined : JSON.parse(io.readText(values.rules));
     engineWithRules(values.rules, io); // refuses invalid rules before any work starts
+    const scope = readScopeOption(values.scope, io);
 
     const options = {
       targets: positionals,
@@ -119,6 +132,8 @@ Exit code 2 for bad usage, an invalid --features file or manifest (file and fiel
       storeDir: values.store,
       shard,
       userRules,
+      scope,
+      scopeFile: values.scope,
       compliance: true,
       features,
       runningGlob: values['running-glob'],
@@ -135,6 +150,7 @@ Exit code 2 for bad usage, an invalid --features file or manifest (file and fiel
       writeReport(report, format, values.out, io);
       for (const d of report.devices)
         if (d.status === 'failed') io.err(`${d.folder}/${d.device_id}: ${d.error}\n`);
+      io.err(unmanagedJobNote(report.devices));
       const s = report.summary;
       io.err(`${s.devices} devices: ${s.compliant} compliant, ${s.drifting} drifting, ${s.failed} failed\n`);
       return exitCode(report, failOn);

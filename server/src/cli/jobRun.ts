@@ -65,12 +65,23 @@ export interface JobRunOptions {
   readonly compliance: boolean;
   /** Feature overrides (`--features FILE`, already validated). */
   readonly features?: unknown;
+  /** `--scope FILE`, already validated, and the file (for messages). */
+  readonly scope?: unknown;
+  readonly scopeFile?: string;
   readonly runningGlob?: string;
   readonly intendedGlob?: string;
   readonly comment?: string;
   readonly ticket?: string;
   /** Show the progress bar (on a terminal only). */
   readonly progress: boolean;
+}
+
+/** The stderr note of a job whose devices have drift outside their scope (information only). */
+export function unmanagedJobNote(devices: readonly { readonly unmanaged_drift?: number }[]): string {
+  const drifting = devices.filter((d) => (d.unmanaged_drift ?? 0) > 0).length;
+  if (drifting === 0) return '';
+  const who = drifting === 1 ? '1 device has' : `${drifting} devices have`;
+  return `note: ${who} top-level sections that differ outside their scope (unmanaged, not in the scripts; unmanaged_drift in --format json)\n`;
 }
 
 /**
@@ -96,6 +107,8 @@ export async function withFinishedJob<T>(
     userRules: options.userRules,
     compliance: options.compliance,
     features: options.features,
+    scope: options.scope,
+    ...(options.scopeFile === undefined ? {} : { scopeSource: `${options.scopeFile}: scope` }),
     discovery: { runningGlob: options.runningGlob, intendedGlob: options.intendedGlob },
     onWarning: (message) => io.err(`warning: ${message}\n`),
   });

@@ -1,11 +1,27 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import { FrameError, type Difference, type FramedScripts, type ParsedConfig } from '../engine';
+import {
+  DEFAULT_FEATURES,
+  FrameError,
+  OTHER_FEATURE,
+  PLATFORMS,
+  type Difference,
+  type FramedScripts,
+  type ParsedConfig,
+} from '../engine';
 import { EXIT_INCOMPLETE, EXIT_OK, UsageError, type CliIo } from './io';
 import type { CliCommand } from './command';
 import { readConfigPair } from './configPair';
 import { confirmationWarning, FRAME_USAGE, parseFrameOption } from './frameOption';
 import { engineWithRules } from './rulesOption';
+import { readScopeOption, unmanagedNote } from './scopeOption';
+
+/** The feature names `--scope` may manage: the built-in features of either platform, and `other`. */
+function builtInFeatureNames(): Set<string> {
+  const names = new Set<string>([OTHER_FEATURE]);
+  for (const platform of PLATFORMS) for (const d of DEFAULT_FEATURES[platform]) names.add(d.name);
+  return names;
+}
 
 function parseIndent(value: string | undefined): number | undefined {
   if (value === undefined) return undefined;
@@ -40,12 +56,14 @@ export function deviceIdFromPath(file: string): string {
 export const remediateCommand: CliCommand = {
   name: 'remediate',
   summary: "the commands that turn a device's running config into its intended config, and their rollback",
-  usage: `netremediate remediate RUNNING INTENDED [--platform cisco_ios|cisco_nxos|auto] [--rules FILE] [--only TAG] [--rollback] [--future]
-                            [--no-exits] [--indent N] [--frame none|terminal|replace|checkpoint] [--frame-tag T]
-                            [--format text|json]
+  usage: `netremediate remediate RUNNING INTENDED [--platform cisco_ios|cisco_nxos|auto] [--rules FILE] [--scope FILE] [--only TAG]
+                            [--rollback] [--future] [--no-exits] [--indent N] [--frame none|terminal|replace|checkpoint]
+                            [--frame-tag T] [--format text|json]
 
   --platform   the configs' platform (default auto: detected from their content)
   --rules F    extra platform rules, JSON as in the netremediate.rules setting
+  --scope F    what is managed and ignored, JSON as in the netremediate.scope setting (docs/scope.md):
+               the scripts stay inside it; sections that differ outside it are a note on stderr
   --only TAG   print only the remediation lines with this tag (safe, negation, addition,
                idempotent-overwrite, risk:<kind>) under their section headers
   --rollback   also print the commands that undo the remediation
@@ -55,7 +73,7 @@ export const remediateCommand: CliCommand = {
   ${FRAME_USAGE}
   --format     text: the script(s) (default); json: {device_id, platform, status, verified, frame,
                needs_confirmation, confirmation_prompts, remediation, rollback, future?, verify,
-               change_score, risks}
+               change_score, risks, unmanaged? (with --scope: {count, sections})}
 Lines that make the device ask for confirmation are flagged (risk confirmation-prompt); without a frame a
 warning on stderr says so and json has needs_confirmation: true (the exit code does not change).
 Exit code 1 when the predicted config differs from the intended one (the reasons go to stderr); 2 when
@@ -68,6 +86,7 @@ or for a frame the platform does not have (checkpoint on IOS, replace on NX-OS).
       options: {
         platform: { type: 'string' },
         rules: { type: 'string' },
+        scope: { type: 'string' },
         only: { type: 'string' },
         rollback: { type: 'boolean', default: false },
         future: { type: 'boolean', default: false },
@@ -82,6 +101,7 @@ or for a frame the platform does not have (checkpoint on IOS, replace on NX-OS).
       throw new UsageError(`--format ${values.format}: expected text or json`);
     const indent = parseIndent(values.indent);
     const frameChoice = parseFrameOption(values.frame, values['frame-tag']);
+    const scope = readScopeOption(values.scope, io, builtInFeatureNames());
     const { runningFile, intendedFile, platform, ...parsed } = readConfigPair(
       'remediate',
       positionals,
@@ -92,8 +112,11 @@ or for a frame the platform does not have (checkpoint on IOS, replace on NX-OS).
     // The verbs one by one rather than plan(): a pipeline that only wants the script should not pay for
     // the rollback and its own verification (a third of the time on a 40,000-line pair).
     const engine = engineWithRules(values.rules, io);
-    const running = engine.load(refuseBroken(parsed.running, runningFile));
-    const intended = engine.load(refuseBroken(parsed.intended, intendedFile));
+    const wholeRunning = engine.load(refuseBroken(parsed.running, runningFile));
+    const wholeIntended = engine.load(refuseBroken(parsed.intended, intendedFile));
+    const cut = scope === undefined ? undefined : engine.scope(wholeRunning, wholeIntended, scope);
+    const running = cut?.running ?? wholeRunning;
+    const intended = cut?.intended ?? wholeIntended;
     const remediationTree = engine.remediate(running, intended);
     const predicted = engine.predict(running, remediationTree);
     const verifyResult = engine.verify(predicted, intended);
@@ -120,7 +143,12 @@ or for a frame the platform does not have (checkpoint on IOS, replace on NX-OS).
       throw error;
     }
     const { remediation, rollback } = framed;
-    const future = values.future ? engine.renderConfig(predicted, { indent }) : undefined;
+    // Within a scope, the predicted config is the whole device with the scoped remediation applied.
+    const future = !values.future
+      ? undefined
+      : engine.renderConfig(cut === undefined ? predicted : engine.predict(wholeRunning, remediationTree), {
+          indent,
+        });
     const plan = {
       verify: verifyResult,
       risks: remediationTree.risks,
@@ -143,6 +171,7 @@ or for a frame the platform does not have (checkpoint on IOS, replace on NX-OS).
         verify: plan.verify.map((d) => ({ kind: d.kind, path: d.path })),
         change_score: plan.changeScore,
         risks: plan.risks.map((r) => ({ kind: r.kind, path: r.path, message: r.message })),
+        ...(cut === undefined ? {} : { unmanaged: cut.unmanaged }),
       };
       io.out(`${JSON.stringify(json, null, 2)}\n`);
     } else {
@@ -152,6 +181,7 @@ or for a frame the platform does not have (checkpoint on IOS, replace on NX-OS).
     }
     for (const risk of plan.risks) io.err(`${deviceId}: risk: ${risk.message} (${risk.path.join(' > ')})\n`);
     io.err(confirmationWarning(deviceId, framed));
+    io.err(unmanagedNote(deviceId, cut?.unmanaged));
     if (!verified) {
       io.err(
         `${deviceId}: the remediation is incomplete: the predicted config differs from ${intendedFile}\n`,

@@ -52,3 +52,6 @@ export * from './remediation';
 
 // Compliance per feature: feature sets as data, their validation, the per-device result types.
 export * from './compliance';
+
+// Scope: what a workspace manages and ignores, cut from both configs before remediation.
+export * from './scope';

@@ -71,6 +71,7 @@ export function toComplianceDevice(d: DeviceResult, cwd: string | undefined): Co
     running: displayPath(d.folder, d.running.path),
     intended: displayPath(d.folder, d.intended.path),
     features: status === 'failed' ? [] : (d.feature_compliance ?? []),
+    ...(status === 'failed' || d.unmanaged_drift === undefined ? {} : { unmanaged_drift: d.unmanaged_drift }),
   };
 }
 
@@ -111,7 +112,15 @@ export function summaryPage(
             feature,
             compliant: !drifting.includes(feature),
           }));
-    return { d, status, error, drifting, features };
+    const unmanaged = status === 'failed' ? undefined : d.unmanaged_drift;
+    return {
+      d,
+      status,
+      error,
+      drifting,
+      features,
+      ...(unmanaged === undefined ? {} : { unmanaged_drift: unmanaged }),
+    };
   });
   const attention = views.filter((v) => v.status !== 'compliant');
   const offset = Math.max(0, page.offset ?? 0);

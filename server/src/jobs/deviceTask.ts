@@ -18,6 +18,7 @@ import {
   type ParsedConfig,
   type Platform,
   type RemediationEngine,
+  type Scope,
 } from '../engine';
 import { compactFeatures } from './featureTexts';
 import { encodeBody } from './journalFormat';
@@ -28,6 +29,9 @@ const parser = createEngine();
 let remediation: { key: string | undefined; engine: RemediationEngine } | undefined;
 /** The last custom feature sets seen: one value per set, so the engine compiles each set once. */
 let customFeatures: { key: string | undefined; sets: FeatureSets } | undefined;
+
+/** The last scope seen: one value per scope, so the engine compiles each scope once. */
+let lastScope: { key: string | undefined; scope: Scope } | undefined;
 
 /** How much of a config platform detection looks at: the clues (`feature`, `!Command:`) come early. */
 const DETECTION_BYTES = 16 * 1024;
@@ -47,6 +51,14 @@ function featuresFor(task: DeviceTask): FeatureSets {
     customFeatures = { key: task.featuresKey, sets: task.features };
   }
   return customFeatures.sets;
+}
+
+function scopeFor(task: DeviceTask): Scope | undefined {
+  if (task.scope === undefined) return undefined;
+  if (lastScope === undefined || lastScope.key !== task.scopeKey) {
+    lastScope = { key: task.scopeKey, scope: task.scope };
+  }
+  return lastScope.scope;
 }
 
 function brief(result: DeviceCompliance): DeviceComplianceBrief {
@@ -141,19 +153,30 @@ export function computeDevice(task: DeviceTask, threadId: number): DeviceTaskRes
     }
     stage = `computing the remediation of ${runningFile} → ${intendedFile}`;
     const engine = engineFor(task);
-    const plan = engine.plan(running, intended);
+    const scope = scopeFor(task);
+    const plan =
+      scope === undefined
+        ? engine.plan(running, intended)
+        : engine.plan(running, intended, { scope, features: featuresFor(task) });
     stage = 'rendering the remediation';
     const remediationText = engine.render(plan.remediation, { exits: true });
     const rollbackText = engine.render(plan.rollback, { exits: true });
     stage = 'computing compliance';
     const compliance = task.compliance ? engine.compliance(plan, featuresFor(task)) : undefined;
+    // With a scope, the predicted config is the whole device with the (scoped) remediation applied.
+    const predicted = !task.includePredicted
+      ? undefined
+      : plan.unscoped === undefined
+        ? plan.predicted
+        : engine.predict(plan.unscoped.running, plan.remediation);
     const texts = {
       remediation: remediationText,
       rollback: rollbackText,
-      predicted: task.includePredicted ? engine.renderConfig(plan.predicted) : undefined,
+      predicted: predicted === undefined ? undefined : engine.renderConfig(predicted),
       verify: plan.verify.map(describeDifference),
       rollback_verify: plan.rollbackVerify.map(describeDifference),
       feature_compliance: compliance === undefined ? undefined : compactFeatures(compliance.features),
+      unmanaged_sections: plan.unmanaged?.sections,
     };
     const risks: RiskFlag[] = plan.risks.map((r) => ({ kind: r.kind, path: r.path, message: r.message }));
     const prompts = (list: readonly { kind: string }[]): boolean =>
@@ -175,6 +198,7 @@ export function computeDevice(task: DeviceTask, threadId: number): DeviceTaskRes
         risk_count: risks.length,
         ...(prompts(plan.risks) || prompts(plan.rollback.risks) ? { needs_confirmation: true } : {}),
         ...(compliance === undefined ? {} : { compliance: brief(compliance) }),
+        ...(plan.unmanaged === undefined ? {} : { unmanaged_drift: plan.unmanaged.count }),
         duration: Math.round(performance.now() - started),
       },
     };

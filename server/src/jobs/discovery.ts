@@ -11,7 +11,7 @@
  */
 import fs from 'node:fs';
 import path from 'node:path';
-import type { FeatureOverrides, Platform } from '../engine';
+import type { FeatureOverrides, Platform, Scope } from '../engine';
 import { globFiles, hasGlobChars, type GlobMatch } from './glob';
 import { MANIFEST_FILE, validateManifest, type ManifestEntry } from './manifest';
 import type { PlatformSource } from './types';
@@ -51,6 +51,8 @@ export interface FolderDiscovery {
   readonly source: 'manifest' | 'convention';
   /** The manifest's compliance feature overrides, when it has any. */
   features?: FeatureOverrides;
+  /** The manifest's scope, when it has one. */
+  scope?: Scope;
   readonly devices: DeviceSpec[];
   readonly errors: DiscoveryProblem[];
   readonly warnings: DiscoveryProblem[];
@@ -115,9 +117,10 @@ async function fromManifest(
     });
     return result;
   }
-  const { entries, problems, features } = validateManifest(document);
+  const { entries, problems, features, scope } = validateManifest(document);
   for (const p of problems) result.errors.push({ folder, file: manifest, ...p });
   if (features !== undefined) result.features = features;
+  if (scope !== undefined) result.scope = scope;
   const owners = new Map<string, string>();
   for (const entry of entries) {
     const outside = (['running', 'intended'] as const).find((f) => escapes(folder, entry[f]));
@@ -270,6 +273,8 @@ export interface Discovery {
   readonly folders: string[];
   /** Folder → its manifest's feature overrides (folders without any are absent). */
   readonly features: Map<string, FeatureOverrides>;
+  /** Folder → its manifest's scope (folders without one are absent). */
+  readonly scopes: Map<string, Scope>;
   readonly devices: DeviceSpec[];
   readonly errors: DiscoveryProblem[];
   readonly warnings: DiscoveryProblem[];
@@ -280,13 +285,21 @@ export async function discoverTargets(
   targets: readonly string[],
   options: DiscoveryOptions = {},
 ): Promise<Discovery> {
-  const result: Discovery = { folders: [], features: new Map(), devices: [], errors: [], warnings: [] };
+  const result: Discovery = {
+    folders: [],
+    features: new Map(),
+    scopes: new Map(),
+    devices: [],
+    errors: [],
+    warnings: [],
+  };
   const seen = new Set<string>();
   for (const found of await Promise.all(targets.map((t) => discoverFolder(t, options)))) {
     if (seen.has(found.folder)) continue;
     seen.add(found.folder);
     result.folders.push(found.folder);
     if (found.features !== undefined) result.features.set(found.folder, found.features);
+    if (found.scope !== undefined) result.scopes.set(found.folder, found.scope);
     // Loops, not push(...spread): a folder of 100,000 devices would overflow the argument stack.
     append(result.devices, found.devices);
     append(result.errors, found.errors);

@@ -11,8 +11,15 @@ import { DeviceChangeBatcher } from './deviceEvents';
 import { DeviceDispatcher } from './deviceDispatcher';
 import { DeviceLocks, lockKey } from './deviceLocks';
 import type { DeviceSpec } from './discovery';
-import { validateFeatures, type FeatureOverrides } from '../engine';
+import {
+  validateFeatures,
+  validateScope,
+  type FeatureOverrides,
+  type Scope,
+  type ScopeError,
+} from '../engine';
 import { TaskFeatures, type JobCompliance } from './jobFeatures';
+import { TaskScope, type JobScope } from './jobScope';
 import { JobError, toDeviceSummary } from './jobHelpers';
 import {
   resolveOptions,
@@ -56,6 +63,11 @@ export class JobLifecycle extends EventEmitter<JobManagerEvents> {
   /** The valid part of `options.features` (the setting's layer under each manifest's). */
   protected readonly featureOverrides: FeatureOverrides;
   private readonly taskFeatures = new WeakMap<JobCompliance, TaskFeatures>();
+  private readonly taskScopes = new WeakMap<JobScope, TaskScope>();
+  /** The valid `options.scope` (every folder's, unless its manifest has one). */
+  protected readonly scopeSetting: Scope | undefined;
+  /** What is wrong in `options.scope`: then no job runs (a half-valid scope would touch what it protects). */
+  protected readonly scopeErrors: readonly ScopeError[];
   protected closed = false;
   readonly startedAt = new Date();
 
@@ -69,6 +81,10 @@ export class JobLifecycle extends EventEmitter<JobManagerEvents> {
     const features = validateFeatures(options.features, 'netremediate.features');
     this.featureOverrides = features.features;
     for (const e of features.errors) this.warn(`${e.field}: ${e.message} (left out)`);
+    const scope = validateScope(options.scope, options.scopeSource ?? 'netremediate.scope');
+    this.scopeSetting = scope.scope;
+    this.scopeErrors = scope.errors;
+    for (const e of scope.errors) this.warn(`${e.field}: ${e.message} (no job runs until it is fixed)`);
     this.pool = new WorkerPool({
       filename: this.options.workerScript,
       maxWorkers: this.options.maxWorkers,
@@ -102,9 +118,9 @@ export class JobLifecycle extends EventEmitter<JobManagerEvents> {
     folders: readonly string[],
     request: Pick<StartJobRequest, 'comment' | 'ticket_ref'>,
     inputs: RunInputs,
-    extra: { readonly retryOf?: string; readonly compliance?: JobCompliance } = {},
+    extra: { readonly retryOf?: string; readonly compliance?: JobCompliance; readonly scope?: JobScope } = {},
   ): JobState {
-    const { retryOf, compliance } = extra;
+    const { retryOf, compliance, scope } = extra;
     const header: JobHeader = {
       job_id: this.newJobId(),
       created_at: new Date().toISOString(),
@@ -115,6 +131,7 @@ export class JobLifecycle extends EventEmitter<JobManagerEvents> {
       include_predicted: this.options.includePredicted,
       default_platform: this.options.defaultPlatform,
       ...(compliance === undefined ? {} : { compliance }),
+      ...(scope === undefined ? {} : { scope }),
     };
     const job = JobState.fresh(header, specs);
     job.inputs = inputs;
@@ -226,6 +243,7 @@ export class JobLifecycle extends EventEmitter<JobManagerEvents> {
       userRules: this.options.userRules,
       rulesKey: this.rulesKey,
       ...this.complianceOf(job, spec.folder),
+      ...this.scopeOf(job, spec.folder),
       testFault: job.inputs.testFaults?.[spec.device_id],
       testDelayMs: job.inputs.testDelayMs,
     };
@@ -238,12 +256,36 @@ export class JobLifecycle extends EventEmitter<JobManagerEvents> {
   ): Pick<DeviceTask, 'compliance' | 'features' | 'featuresKey'> {
     const compliance = job.header.compliance;
     if (compliance === undefined) return { compliance: false };
+    return { compliance: true, ...this.taskFeaturesOf(compliance).for(folder) };
+  }
+
+  /**
+   * What a task of `job` carries about scope: its folder's scope and, when the job computes no
+   * compliance, the feature sets `manage.features` resolve against.
+   */
+  private scopeOf(
+    job: JobState,
+    folder: string,
+  ): Pick<DeviceTask, 'scope' | 'scopeKey' | 'features' | 'featuresKey'> {
+    const scope = job.header.scope;
+    if (scope === undefined) return {};
+    let task = this.taskScopes.get(scope);
+    if (task === undefined) {
+      task = new TaskScope(scope);
+      this.taskScopes.set(scope, task);
+    }
+    const own = task.for(folder);
+    if (own.scope === undefined || scope.features === undefined) return own;
+    return { ...own, ...this.taskFeaturesOf(scope.features).for(folder) };
+  }
+
+  private taskFeaturesOf(compliance: JobCompliance): TaskFeatures {
     let features = this.taskFeatures.get(compliance);
     if (features === undefined) {
       features = new TaskFeatures(compliance);
       this.taskFeatures.set(compliance, features);
     }
-    return { compliance: true, ...features.for(folder) };
+    return features;
   }
 
   protected job(jobId: string): JobState {

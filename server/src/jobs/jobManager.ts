@@ -19,6 +19,8 @@ import { discoverTargets, formatProblem, type DeviceSpec } from './discovery';
 import { JobError, explicitSpecs, readDevicePage } from './jobHelpers';
 import { jobCompliance } from './jobFeatures';
 import { JobLifecycle } from './jobLifecycle';
+import { jobScope, reviewScopeOf, scopeNamesFeatures, unknownScopeFeatures, type JobScope } from './jobScope';
+import { MANIFEST_FILE } from './manifest';
 import type {
   DeviceQuery,
   JobListFilter,
@@ -30,7 +32,7 @@ import type { RunInputs } from './jobState';
 import { JobStore } from './jobStore';
 import { frameDeviceResult, type FrameRequest } from './frameResults';
 import { inShard } from './shard';
-import { readReviewDocuments, type ReviewDocuments, type ReviewScope } from './reviewDocuments';
+import { readReviewDocuments, type FeatureFocus, type ReviewDocuments } from './reviewDocuments';
 import { recoverJobs } from './storeRecovery';
 import type { JobCompliance } from './jobFeatures';
 import type { JobState } from './jobState';
@@ -104,15 +106,34 @@ export class JobManager extends JobLifecycle {
       request.shard === undefined
         ? specs
         : specs.filter((s) => inShard(s.folder, s.device_id, request.shard!));
-    const compliance = this.options.compliance
-      ? jobCompliance(folders, this.featureOverrides, found.features)
-      : undefined;
+    const scoped = jobScope(folders, this.scopeSetting, found.scopes);
+    const namesFeatures = scopeNamesFeatures(scoped);
+    const sets =
+      this.options.compliance || namesFeatures
+        ? jobCompliance(folders, this.featureOverrides, found.features)
+        : undefined;
+    const compliance = this.options.compliance ? sets : undefined;
+    const scope: JobScope | undefined =
+      scoped === undefined
+        ? undefined
+        : { ...scoped, ...(compliance === undefined && namesFeatures ? { features: sets } : {}) };
+    for (const e of this.scopeErrors) problems.push(`${e.field}: ${e.message}`);
+    if (scope !== undefined && sets !== undefined && namesFeatures) {
+      for (const [folder, at] of Object.entries(scope.folders)) {
+        const root = found.scopes.has(folder)
+          ? `${path.join(folder, MANIFEST_FILE)}: scope`
+          : (this.options.scopeSource ?? 'netremediate.scope');
+        const known = sets.sets[sets.folders[folder] ?? 0];
+        for (const e of unknownScopeFeatures(scope.scopes[at], known, root))
+          problems.push(`${e.field}: ${e.message}`);
+      }
+    }
     const job = this.createJob(
       problems.length > 0 ? [] : kept,
       folders,
       request,
       { unsaved: request.unsaved, testFaults: request.testFaults, testDelayMs: request.testDelayMs },
-      { compliance },
+      { compliance, scope },
     );
     if (problems.length > 0) {
       this.transition(job, 'failed', `cannot run: ${problems.join('; ')}`);
@@ -157,8 +178,8 @@ export class JobManager extends JobLifecycle {
         ticket_ref: request.ticket_ref ?? source.header.ticket_ref,
       },
       { unsaved: request.unsaved },
-      // The retry checks its devices against the features the first run used.
-      { retryOf: jobId, compliance: source.header.compliance },
+      // The retry checks its devices against the features (and within the scope) the first run used.
+      { retryOf: jobId, compliance: source.header.compliance, scope: source.header.scope },
     );
     this.enqueue(
       job,
@@ -319,12 +340,13 @@ export class JobManager extends JobLifecycle {
   ): Promise<ReviewDocuments | undefined> {
     const device = this.getDeviceResult(jobId, folder, deviceId, true);
     if (device === undefined) return undefined;
-    const scope = feature === undefined ? undefined : this.featureScope(jobId, device, feature);
-    return readReviewDocuments(this.framed(device, frame), unsaved, this.options.userRules, scope);
+    const scope = reviewScopeOf(this.loaded(jobId).header, device.folder);
+    const focus = feature === undefined ? undefined : this.featureFocus(jobId, device, feature);
+    return readReviewDocuments(this.framed(device, frame), unsaved, this.options.userRules, scope, focus);
   }
 
-  /** A review scoped to one feature of the feature set the device was checked against. */
-  private featureScope(jobId: string, device: DeviceResult, feature: string): ReviewScope {
+  /** A review focused on one feature of the feature set the device was checked against. */
+  private featureFocus(jobId: string, device: DeviceResult, feature: string): FeatureFocus {
     const compliance = complianceOf(this.loaded(jobId));
     const set = compliance.sets[compliance.folders[device.folder] ?? 0];
     const features = new CompiledFeatures(set[device.platform ?? 'cisco_ios']);
@@ -332,7 +354,7 @@ export class JobManager extends JobLifecycle {
     if (index < 0) {
       throw new JobError('not-found', `no feature "${feature}" (features: ${features.names.join(', ')})`);
     }
-    return { feature, inScope: (text) => features.featureOf(text) === index };
+    return { feature, inFeature: (text) => features.featureOf(text) === index };
   }
 
   private framed(device: DeviceResult, frame: FrameRequest | undefined): DeviceResult {

@@ -40,6 +40,13 @@ export interface JobManagerOptions {
    * under each folder's manifest `features`. Invalid entries are left out with a warning.
    */
   readonly features?: unknown;
+  /**
+   * `netremediate.scope` (or `--scope FILE`) as the user wrote it: what every folder's devices manage and
+   * ignore, unless the folder's manifest has a `scope`. Invalid, no job runs (the error names the field).
+   */
+  readonly scope?: unknown;
+  /** Where `scope` came from, in messages: `netremediate.scope` (default), `--scope FILE`. */
+  readonly scopeSource?: string;
   /** Globs of the running/ + intended/ convention. */
   readonly discovery?: Pick<DiscoveryOptions, 'runningGlob' | 'intendedGlob'>;
   /** Tasks handed to the pool per worker (the in-flight window). Default 2. */
@@ -54,7 +61,7 @@ export interface JobManagerOptions {
   readonly onWarning?: (message: string) => void;
 }
 
-type Optional = 'userRules' | 'features' | 'onWarning' | 'discovery';
+type Optional = 'userRules' | 'features' | 'scope' | 'scopeSource' | 'onWarning' | 'discovery';
 
 export type ResolvedOptions = Required<Omit<JobManagerOptions, Optional>> & Pick<JobManagerOptions, Optional>;
 

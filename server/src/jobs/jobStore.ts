@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import path from 'node:path';
 import type { DeviceSpec } from './discovery';
 import type { JobCompliance } from './jobFeatures';
+import type { JobScope } from './jobScope';
 import { JournalWriter, replayJournal, type BodyLocation } from './journal';
 import type { DeviceSummary, JobStatus, JobSummary } from './types';
 import type { Platform } from '../engine';
@@ -29,6 +30,8 @@ export interface JobHeader {
   readonly default_platform: Platform;
   /** Set when the job computes compliance: the feature sets its devices are checked against. */
   readonly compliance?: JobCompliance;
+  /** Set when some folder of the job has a scope (setting, `--scope` or manifest): what its devices manage. */
+  readonly scope?: JobScope;
 }
 
 export type JournalRecord =

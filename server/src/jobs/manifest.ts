@@ -14,8 +14,20 @@
  * the format of the `netremediate.features` setting (engine/compliance/validateFeatures.ts); for a
  * platform it names, it wins over the setting. Its problems name their field too:
  * `features.cisco_ios[2].match[0].re_search`.
+ *
+ * `scope` (optional) says what the folder's devices manage and ignore (engine/scope/types.ts, docs/scope.md),
+ * in the format of the `netremediate.scope` setting; it replaces the setting's scope for the folder.
+ * Its problems name their field (`scope.ignore[1].lineage[0].re_search`); a scope with any problem
+ * is not used, and the folder's jobs do not run.
  */
-import { PLATFORMS, validateFeatures, type FeatureOverrides, type Platform } from '../engine';
+import {
+  PLATFORMS,
+  validateFeatures,
+  validateScope,
+  type FeatureOverrides,
+  type Platform,
+  type Scope,
+} from '../engine';
 import { hasGlobChars } from './glob';
 
 export const MANIFEST_FILE = 'netremediate.json';
@@ -37,7 +49,7 @@ export interface ManifestProblem {
   readonly message: string;
 }
 
-const TOP_LEVEL_FIELDS = new Set(['$schema', 'devices', 'features']);
+const TOP_LEVEL_FIELDS = new Set(['$schema', 'devices', 'features', 'scope']);
 const DEVICE_FIELDS = new Set(['device_id', 'platform', 'running', 'intended']);
 
 function describe(value: unknown): string {
@@ -53,6 +65,8 @@ export function validateManifest(document: unknown): {
   problems: ManifestProblem[];
   /** The valid `features` overrides (undefined when the manifest has none). */
   features?: FeatureOverrides;
+  /** The `scope`, when the manifest has one and it is valid. */
+  scope?: Scope;
 } {
   const entries: ManifestEntry[] = [];
   const problems: ManifestProblem[] = [];
@@ -73,6 +87,8 @@ export function validateManifest(document: unknown): {
   const declared = (document as { features?: unknown }).features;
   const checked = declared === undefined ? undefined : validateFeatures(declared, 'features');
   for (const e of checked?.errors ?? []) problems.push({ field: e.field, message: e.message });
+  const scoped = validateScope((document as { scope?: unknown }).scope, 'scope');
+  for (const e of scoped.errors) problems.push({ field: e.field, message: e.message });
   const devices = (document as { devices?: unknown }).devices;
   if (!Array.isArray(devices)) {
     problems.push({ field: 'devices', message: `expected an array of devices, got ${describe(devices)}` });
@@ -82,7 +98,12 @@ export function validateManifest(document: unknown): {
     const entry = validateEntry(device, index, problems);
     if (entry !== undefined) entries.push(entry);
   });
-  return { entries, problems, ...(checked === undefined ? {} : { features: checked.features }) };
+  return {
+    entries,
+    problems,
+    ...(checked === undefined ? {} : { features: checked.features }),
+    ...(scoped.scope === undefined ? {} : { scope: scoped.scope }),
+  };
 }
 
 function validateEntry(

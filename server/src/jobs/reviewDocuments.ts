@@ -5,7 +5,7 @@
  */
 import crypto from 'node:crypto';
 import fs from 'node:fs';
-import { createEngine, createRemediationEngine } from '../engine';
+import { createEngine, createRemediationEngine, type FeatureSets, type Scope } from '../engine';
 import type { DeviceResult } from './types';
 import type { ConfigTree } from '../engine';
 
@@ -45,6 +45,18 @@ function changed(text: string | undefined, sha256: string | undefined): boolean 
   return crypto.createHash('sha256').update(text, 'utf8').digest('hex') !== sha256;
 }
 
+/** The scope a device's job ran within, and the feature sets its `manage.features` resolve against. */
+export interface ReviewScope {
+  readonly scope: Scope;
+  readonly features?: FeatureSets;
+}
+
+/** A review focused on one compliance feature: only the top-level lines `inFeature` accepts are shown. */
+export interface FeatureFocus {
+  readonly feature: string;
+  inFeature(topLevelText: string): boolean;
+}
+
 interface RenderedSides {
   readonly predicted?: string;
   readonly running_rendered?: string;
@@ -57,18 +69,13 @@ interface RenderedSides {
  * inputs changed since the job ran, the review already says so through `running_changed` /
  * `intended_changed`.
  */
-/** A review scoped to one compliance feature: only the top-level lines `inScope` accepts are shown. */
-export interface ReviewScope {
-  readonly feature: string;
-  inScope(topLevelText: string): boolean;
-}
-
 function renderSides(
   device: DeviceResult,
   running: string | undefined,
   intended: string | undefined,
   userRules: unknown,
   scope: ReviewScope | undefined,
+  focus: FeatureFocus | undefined,
 ): RenderedSides {
   if (device.status !== 'success' || !device.platform) return {};
   if (running === undefined || intended === undefined) return {};
@@ -77,29 +84,33 @@ function renderSides(
   const plan = engine.plan(
     parser.parse(running, { platform: device.platform }),
     parser.parse(intended, { platform: device.platform }),
+    scope,
   );
-  // Scoped to a feature: each side shows only its top-level sections of that feature (a negation is
-  // the feature's when the line it removes is), rendered as a config like the whole review.
+  // Within a scope, both sides are the whole device: the scoped remediation applied to all of running,
+  // so the diff shows only what the scripts change, never the sections outside the scope as removed.
+  const wholeRunning = plan.unscoped?.running ?? plan.running;
+  const predicted =
+    plan.unscoped === undefined ? plan.predicted : engine.predict(wholeRunning, plan.remediation);
+  // Focused on a feature: each side shows only its top-level sections of that feature, rendered as a
+  // config like the whole review.
   const render = (tree: ConfigTree): string => {
-    if (scope === undefined) return engine.renderConfig(tree);
-    const topLevel = new Set(tree.root.children.filter((node) => scope.inScope(node.text)));
+    if (focus === undefined) return engine.renderConfig(tree);
+    const topLevel = new Set(tree.root.children.filter((node) => focus.inFeature(node.text)));
     return engine.render(tree, { exits: false, bannerDelimiter: 'original', topLevel });
   };
-  const runningRendered = render(plan.running);
+  const runningRendered = render(wholeRunning);
   return {
-    predicted: render(plan.predicted),
+    predicted: render(predicted),
     running_rendered: runningRendered,
     // A verified rollback gives running back as a tree; shown in running's own order, so that the diff
     // does not show sections the prediction appended as moved. Unverified, the restored tree as it is.
     after_rollback:
-      plan.rollbackVerify.length === 0
-        ? runningRendered
-        : render(engine.predict(plan.predicted, plan.rollback)),
+      plan.rollbackVerify.length === 0 ? runningRendered : render(engine.predict(predicted, plan.rollback)),
   };
 }
 
 /**
- * The device's review documents. With a scope, the sides show that feature's sections only, and the
+ * The device's review documents. With a focus, the sides show that feature's sections only, and the
  * scripts are the feature's part of the remediation and rollback (from the job's compliance details).
  */
 export async function readReviewDocuments(
@@ -107,15 +118,16 @@ export async function readReviewDocuments(
   unsaved?: ReadonlyMap<string, string>,
   userRules?: unknown,
   scope?: ReviewScope,
+  focus?: FeatureFocus,
 ): Promise<ReviewDocuments> {
   const [running, intended] = await Promise.all([
     current(device.running.path, unsaved),
     current(device.intended.path, unsaved),
   ]);
-  const sides = renderSides(device, running, intended, userRules, scope);
+  const sides = renderSides(device, running, intended, userRules, scope, focus);
   let shown = device;
-  if (scope !== undefined) {
-    const part = device.feature_compliance?.find((f) => f.feature === scope.feature);
+  if (focus !== undefined) {
+    const part = device.feature_compliance?.find((f) => f.feature === focus.feature);
     shown = {
       ...device,
       remediation: part?.remediation ?? '',

@@ -3,7 +3,7 @@
  * know (snake_case fields), so that the LSP requests and `netremediate batch --format json` pass them on
  * as they are. Times are ISO strings; `duration`, `queue_time` and device `duration` are milliseconds.
  */
-import type { FeatureCompliance, FrameKind, Platform } from '../engine';
+import type { FeatureCompliance, FrameKind, Platform, UnmanagedSection } from '../engine';
 
 export type { FrameKind };
 
@@ -95,6 +95,12 @@ export interface DeviceSummary {
   readonly needs_confirmation?: boolean;
   /** Set for a success device of a job that computes compliance. */
   readonly compliance?: DeviceComplianceBrief;
+  /**
+   * Set for a success device whose folder has a scope: how many top-level sections differ outside it
+   * (information: never in the scripts, never drift in compliance). The first ones are in the texts'
+   * `unmanaged_sections`.
+   */
+  readonly unmanaged_drift?: number;
   readonly parse_errors?: readonly ParseError[];
   /** Milliseconds the task took in its worker. */
   readonly duration?: number;
@@ -120,6 +126,8 @@ export interface DeviceTexts {
    * `compliance` is the brief.
    */
   readonly feature_compliance?: readonly FeatureCompliance[];
+  /** For a device with a scope: the first top-level sections that differ outside it. */
+  readonly unmanaged_sections?: readonly UnmanagedSection[];
 }
 
 /** Set when the texts were asked for in a safe-apply frame (DeviceQuery `frame`). */

@@ -4,7 +4,7 @@
  * renders texts and counts, and pre-encodes the texts as the journal record body so that the main
  * thread, which also answers the editor, only writes bytes.
  */
-import type { FeatureSets, Platform } from '../engine';
+import type { FeatureSets, Platform, Scope } from '../engine';
 import type { DeviceSummary, PlatformSource } from './types';
 
 /** One config of a device: the worker reads `path` unless the client sent an unsaved `text`. */
@@ -46,6 +46,12 @@ export interface DeviceTask {
    */
   readonly features?: FeatureSets;
   readonly featuresKey?: string;
+  /**
+   * What the device's folder manages (engine/scope); absent: everything. `manage.features` resolve
+   * against `features`. `scopeKey` identifies it so that a worker compiles each scope once.
+   */
+  readonly scope?: Scope;
+  readonly scopeKey?: string;
   readonly testFault?: TestFault;
   /** Test hook (same switch as testFault): sleep this long before computing, to make jobs slow. */
   readonly testDelayMs?: number;
@@ -81,6 +87,7 @@ export type DeviceOutcome = Pick<
   | 'risk_count'
   | 'needs_confirmation'
   | 'compliance'
+  | 'unmanaged_drift'
   | 'parse_errors'
 > & {
   readonly status: 'success' | 'failed';

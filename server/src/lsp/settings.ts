@@ -23,6 +23,11 @@ export interface EditorSettings {
    * folder's manifest `features` (validated when the job manager opens; invalid entries left out).
    */
   readonly features: unknown;
+  /**
+   * `netremediate.scope` as the user wrote it: what devices manage and ignore (engine/scope), unless their
+   * folder's manifest has a `scope`. Validated where it is used; invalid, no job or inline review runs.
+   */
+  readonly scope: unknown;
   /** The running/ + intended/ convention's globs, relative to a workspace folder. */
   readonly runningGlob: string;
   readonly intendedGlob: string;
@@ -36,6 +41,7 @@ export const DEFAULT_SETTINGS: EditorSettings = {
   jobHistoryLimit: 50,
   rules: undefined,
   features: undefined,
+  scope: undefined,
   runningGlob: 'running/**/*',
   intendedGlob: 'intended/**/*',
 };
@@ -70,6 +76,7 @@ export function settingsFrom(section: unknown): EditorSettings {
     jobHistoryLimit: wholeNumber(values.jobHistoryLimit, 1, DEFAULT_SETTINGS.jobHistoryLimit),
     rules: values.rules,
     features: values.features,
+    scope: values.scope,
     runningGlob: glob(values.runningGlob, DEFAULT_SETTINGS.runningGlob),
     intendedGlob: glob(values.intendedGlob, DEFAULT_SETTINGS.intendedGlob),
   };

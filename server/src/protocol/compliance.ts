@@ -28,6 +28,11 @@ export interface ComplianceDevice {
   readonly intended: string;
   /** Only features with lines in running or intended; a feature absent here is not configured. */
   readonly features: readonly FeatureCompliance[];
+  /**
+   * For a device whose folder has a scope (docs/scope.md): how many top-level sections differ outside
+   * it. Information only: they are in no feature and never make the device drift.
+   */
+  readonly unmanaged_drift?: number;
 }
 
 export interface FeatureSummary {
@@ -57,6 +62,8 @@ export interface ComplianceReport {
     readonly failed: number;
     /** Every feature of the set, in order, `other` last. */
     readonly features: readonly FeatureSummary[];
+    /** Devices with unmanaged drift (sections differing outside their scope); set when a device has a scope. */
+    readonly unmanaged_drift_devices?: number;
   };
   /** Sorted by folder, then device_id. */
   readonly devices: readonly ComplianceDevice[];

@@ -9,6 +9,8 @@ import type { ComplianceReport, DeviceComplianceStatus, FeatureSummary } from '.
 export interface DeviceFeatureView {
   readonly status: DeviceComplianceStatus;
   readonly features: readonly { readonly feature: string; readonly compliant: boolean }[];
+  /** Sections differing outside the device's scope; absent for a device without a scope. */
+  readonly unmanaged_drift?: number;
 }
 
 export type ComplianceSummary = ComplianceReport['summary'];
@@ -26,8 +28,14 @@ export function summarizeCompliance(
   for (const f of features) rows.set(f.feature, { title: f.title, devices: 0, compliant: 0, drifting: 0 });
   const extra: string[] = [];
   const counts = { devices: 0, compliant: 0, drifting: 0, failed: 0 };
+  let scoped = false;
+  let unmanaged = 0;
   for (const device of devices) {
     counts.devices++;
+    if (device.unmanaged_drift !== undefined) {
+      scoped = true;
+      if (device.unmanaged_drift > 0) unmanaged++;
+    }
     if (device.status === 'compliant') counts.compliant++;
     else if (device.status === 'drift') counts.drifting++;
     else counts.failed++;
@@ -56,7 +64,7 @@ export function summarizeCompliance(
       drifting: row.drifting,
     };
   });
-  return { ...counts, features: summaries };
+  return { ...counts, features: summaries, ...(scoped ? { unmanaged_drift_devices: unmanaged } : {}) };
 }
 
 /** Sorted by folder, then device id, in code point order: the same on every machine and locale. */

@@ -61,6 +61,9 @@ export function batchResultsDocument(
       needs_confirmation: d.needs_confirmation ?? false,
       frame_error: d.frame_error,
       verify: d.verify,
+      // Only for a device with a scope (undefined fields are left out of the JSON).
+      unmanaged_drift: d.unmanaged_drift,
+      unmanaged_sections: d.unmanaged_sections,
       duration: d.duration,
       running: d.running,
       intended: d.intended,

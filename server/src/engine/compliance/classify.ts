@@ -66,8 +66,11 @@ export class CompiledFeatures {
   /** Index (into `names`) of the feature a top-level line belongs to. */
   featureOf(text: string): number {
     const found = this.match(text, 0);
-    if (found !== this.other || !text.startsWith('no ')) return found;
-    return this.match(text, 3);
+    if (found !== this.other) return found;
+    // `no X` and `default X` (a port reset) belong where X does.
+    if (text.startsWith('no ')) return this.match(text, 3);
+    if (text.startsWith('default ')) return this.match(text, 8);
+    return found;
   }
 
   private match(text: string, from: number): number {

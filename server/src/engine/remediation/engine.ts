@@ -7,6 +7,9 @@ import { BUILT_IN_DRIVERS } from '../rules/drivers';
 import { PlatformRules } from '../rules/semantics';
 import type { PlatformDriver } from '../rules/types';
 import { validateUserRules, withUserRules, type RuleError } from '../rules/userRules';
+import type { ScopedPair } from '../scope/applyScope';
+import { createScoper } from '../scope/scoper';
+import type { Scope, UnmanagedDrift } from '../scope/types';
 import { annotate, changeScore, selectLines } from './annotate';
 import type { HNode } from './hnode';
 import { frameScripts, type FramedScripts, type FrameOptions } from './frame';
@@ -44,6 +47,21 @@ export interface RemediationPlan {
   readonly changeScore: ChangeScore;
   readonly rollbackChangeScore: ChangeScore;
   readonly risks: readonly Risk[];
+  /** Planned with a scope: the top-level sections that differ outside it (information, never sent). */
+  readonly unmanaged?: UnmanagedDrift;
+  /**
+   * Planned with a scope: both configs whole, before the cut (`running`/`intended` above are cut). A
+   * review shows the device whole: `predict(unscoped.running, remediation)`.
+   */
+  readonly unscoped?: { readonly running: LoadedConfig; readonly intended: LoadedConfig };
+}
+
+/** What `plan` works within. Absent: everything, at no cost. */
+export interface PlanOptions {
+  /** Cut both configs to this scope (validated with validateScope) before remediation. */
+  readonly scope?: Scope;
+  /** The feature sets `scope.manage.features` resolve against; default the built-in ones. */
+  readonly features?: FeatureSets;
 }
 
 export interface RemediationEngineOptions {
@@ -88,8 +106,16 @@ export interface RemediationEngine {
    * each hunk headed by its section).
    */
   diff(running: ParsedConfig, intended: ParsedConfig, options?: UnifiedDiffOptions): string;
-  /** Load both, remediate, roll back, predict and verify both ways, score and flag: one device. */
-  plan(running: ParsedConfig, intended: ParsedConfig): RemediationPlan;
+  /**
+   * Both loaded configs cut to a scope (scope/applyScope.ts): what is outside it or ignored removed from
+   * both, and what differs outside it. Pure; the inputs are not changed.
+   */
+  scope(running: LoadedConfig, intended: LoadedConfig, scope: Scope, features?: FeatureSets): ScopedPair;
+  /**
+   * Load both (cut to `options.scope` when given), remediate, roll back, predict and verify both ways,
+   * score and flag: one device.
+   */
+  plan(running: ParsedConfig, intended: ParsedConfig, options?: PlanOptions): RemediationPlan;
   /**
    * A device's rendered remediation and rollback in a safe-apply frame (frame.ts), with the lines that
    * make the device ask for confirmation. Throws FrameError for a frame the platform does not have.
@@ -130,6 +156,7 @@ export function createRemediationEngine(options: RemediationEngineOptions = {}):
     }
     return c;
   };
+  const scoper = createScoper(compiledFeatures);
 
   const engine: RemediationEngine = {
     ruleErrors: errors,
@@ -147,10 +174,19 @@ export function createRemediationEngine(options: RemediationEngineOptions = {}):
     select: (remediation, keep) => selectLines(remediation, keep),
     diff: (running, intended, diffOptions) => unifiedDiff(running, intended, diffOptions),
     frame: (platform, scripts, frameOptions) => frameScripts(rulesFor(platform), scripts, frameOptions),
-    plan: (runningParsed, intendedParsed) => {
-      const running = engine.load(runningParsed);
-      const intended = engine.load(intendedParsed);
+    scope: (running, intended, scope, features = DEFAULT_FEATURES) => {
       checkSamePlatform(running, intended);
+      return scoper(running, intended, scope, features);
+    },
+    plan: (runningParsed, intendedParsed, options) => {
+      const whole = { running: engine.load(runningParsed), intended: engine.load(intendedParsed) };
+      checkSamePlatform(whole.running, whole.intended);
+      const cut =
+        options?.scope === undefined
+          ? undefined
+          : engine.scope(whole.running, whole.intended, options.scope, options.features);
+      const running = cut?.running ?? whole.running;
+      const intended = cut?.intended ?? whole.intended;
       const remediation = remediateTrees(running, intended);
       const rollback = remediate(intended, running, true);
       const predicted = predictTree(running, remediation);
@@ -167,6 +203,7 @@ export function createRemediationEngine(options: RemediationEngineOptions = {}):
         changeScore: changeScore(remediation),
         rollbackChangeScore: changeScore(rollback),
         risks: remediation.risks,
+        ...(cut === undefined ? {} : { unmanaged: cut.unmanaged, unscoped: whole }),
       };
     },
     compliance: (plan, features = DEFAULT_FEATURES) =>

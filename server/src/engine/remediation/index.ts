@@ -13,7 +13,7 @@
  * `meta` with their origin, tags and, for negations, the running line they remove.
  */
 export { createRemediationEngine } from './engine';
-export type { RemediationEngine, RemediationEngineOptions, RemediationPlan } from './engine';
+export type { PlanOptions, RemediationEngine, RemediationEngineOptions, RemediationPlan } from './engine';
 export { HNode, walk } from './hnode';
 export type { ChangeMeta, Origin } from './hnode';
 export { removedLineCount } from './annotate';

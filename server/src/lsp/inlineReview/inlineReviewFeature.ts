@@ -23,6 +23,7 @@ import {
 import type { DocumentAnalysis } from '../documentStore';
 import type { EditorContext, EditorFeature } from '../editorContext';
 import { DevicePairs } from './devicePairs';
+import { ReviewScopes, type ReviewScoping } from './reviewScope';
 import { sectionChanges, type DeviceSections, type SectionChange } from './sectionReview';
 
 /** How long typing must pause before a lens request computes. */
@@ -54,6 +55,8 @@ interface RunningSide {
 interface Computed {
   readonly version: number;
   readonly runningText: string;
+  /** The scope it was computed within (ReviewScoping.key). */
+  readonly scopeKey: string;
   readonly deviceId: string;
   readonly running: RunningSide;
   readonly sections: DeviceSections;
@@ -61,6 +64,7 @@ interface Computed {
 
 export class InlineReviews {
   private readonly pairs = new DevicePairs();
+  private readonly scopes: ReviewScopes;
   private readonly computed = new Map<string, Computed>();
   private engine: { key: string; engine: RemediationEngine } | undefined;
   private trusted = true;
@@ -70,6 +74,7 @@ export class InlineReviews {
     /** Asks the client for fresh lenses (an edit of a running config changes the intended's lenses). */
     private readonly refreshLenses: () => void,
   ) {
+    this.scopes = new ReviewScopes((m) => context.connection.console.warn(m));
     context.documents.onDidClose(({ document }) => this.computed.delete(document.uri));
     context.documents.onDidChangeContent(({ document }) => {
       if (!document.uri.startsWith('file:') || this.computed.size === 0) return;
@@ -101,25 +106,28 @@ export class InlineReviews {
     return this.engine.engine;
   }
 
-  /** The running side of an intended file: an open document's text wins over the file on disk. */
+  /**
+   * The running side of an intended file (an open document's text wins over the file on disk), and the
+   * scope the device works within; undefined when there is none or its scope cannot be used.
+   */
   private async runningOf(
     intendedUri: string,
-  ): Promise<{ deviceId: string; path: string; text: string } | undefined> {
+  ): Promise<{ deviceId: string; path: string; text: string; scoping: ReviewScoping } | undefined> {
     if (!intendedUri.startsWith('file:')) return undefined;
     const settings = this.context.settings.get();
-    const device = await this.pairs.forIntended(fileURLToPath(intendedUri), {
+    const pair = await this.pairs.forIntended(fileURLToPath(intendedUri), {
       runningGlob: settings.runningGlob,
       intendedGlob: settings.intendedGlob,
     });
-    if (device === undefined) return undefined;
+    if (pair === undefined) return undefined;
+    const scoping = this.scopes.resolve(settings, pair);
+    if (scoping === undefined) return undefined;
+    const { device } = pair;
+    const found = { deviceId: device.device_id, path: device.running, scoping };
     const open = this.context.documents.get(pathToFileURL(device.running).toString());
-    if (open !== undefined) return { deviceId: device.device_id, path: device.running, text: open.getText() };
+    if (open !== undefined) return { ...found, text: open.getText() };
     try {
-      return {
-        deviceId: device.device_id,
-        path: device.running,
-        text: await fs.promises.readFile(device.running, 'utf8'),
-      };
+      return { ...found, text: await fs.promises.readFile(device.running, 'utf8') };
     } catch {
       return undefined;
     }
@@ -131,7 +139,12 @@ export class InlineReviews {
     const running = await this.runningOf(analysis.uri);
     if (running === undefined) return undefined;
     const cached = this.computed.get(analysis.uri);
-    if (cached !== undefined && cached.version === analysis.version && cached.runningText === running.text) {
+    if (
+      cached !== undefined &&
+      cached.version === analysis.version &&
+      cached.runningText === running.text &&
+      cached.scopeKey === running.scoping.key
+    ) {
       return cached;
     }
     const parsedRunning =
@@ -141,9 +154,15 @@ export class InlineReviews {
     const computed: Computed = {
       version: analysis.version,
       runningText: running.text,
+      scopeKey: running.scoping.key,
       deviceId: running.deviceId,
       running: { path: running.path, text: running.text, parsed: parsedRunning },
-      sections: sectionChanges(this.remediationEngine(), parsedRunning, analysis.parsed),
+      sections: sectionChanges(
+        this.remediationEngine(),
+        parsedRunning,
+        analysis.parsed,
+        running.scoping.options,
+      ),
     };
     if (this.context.store.isCurrent(analysis.uri, analysis.version))
       this.computed.set(analysis.uri, computed);
@@ -176,14 +195,22 @@ export class InlineReviews {
       }
     }
     const engine = this.remediationEngine();
-    const plan = engine.plan(parser.parse(running.text, { platform: intended.platform }), intended);
+    const plan = engine.plan(
+      parser.parse(running.text, { platform: intended.platform }),
+      intended,
+      running.scoping.options,
+    );
     const script = engine.render(plan.remediation, { exits: true });
+    // Within a scope the two sides are the whole device, the scoped remediation applied to all of it.
+    const wholeRunning = plan.unscoped?.running ?? plan.running;
+    const predicted =
+      plan.unscoped === undefined ? plan.predicted : engine.predict(wholeRunning, plan.remediation);
     return {
       device_id: running.deviceId,
       platform: plan.platform,
       running_uri: pathToFileURL(running.path).toString(),
-      running: engine.renderConfig(plan.running),
-      predicted: engine.renderConfig(plan.predicted),
+      running: engine.renderConfig(wholeRunning),
+      predicted: engine.renderConfig(predicted),
       remediation: script,
       commands: engine
         .render(plan.remediation)
@@ -243,6 +270,8 @@ export function createInlineReviewFeature(): InlineReviewFeature {
         );
       };
       const inline = new InlineReviews(context, refresh);
+      // A changed scope (or features, rules) changes the lenses: cached reviews compare their scope key.
+      context.settings.onDidChange(refresh);
       inline.setTrusted(trustedAtStart);
       reviews = inline;
       context.connection.onCodeLens(async ({ textDocument }, token) => {

@@ -3,7 +3,7 @@
  * section, its line in the intended file, the number of commands and that part of the script. Pure
  * over the engine; the feature file does the LSP and the caching.
  */
-import type { HNode, ParsedConfig, RemediationEngine, RemediationTree } from '../../engine';
+import type { HNode, ParsedConfig, PlanOptions, RemediationEngine, RemediationTree } from '../../engine';
 
 export interface SectionChange {
   /** 0-based line of the section's header in the intended config. */
@@ -47,10 +47,17 @@ export function sectionChanges(
   engine: RemediationEngine,
   running: ParsedConfig,
   intended: ParsedConfig,
+  scoping?: PlanOptions,
 ): DeviceSections {
   const runningTree = engine.load(running);
   const intendedTree = engine.load(intended);
-  const remediation = engine.remediate(runningTree, intendedTree);
+  // Within a scope the remediation is the cut pair's; lines still sit on the intended file's sections
+  // (a header the cut only mirrored from running has no line there: its lines count as removals).
+  const cut =
+    scoping?.scope === undefined
+      ? undefined
+      : engine.scope(runningTree, intendedTree, scoping.scope, scoping.features);
+  const remediation = engine.remediate(cut?.running ?? runningTree, cut?.intended ?? intendedTree);
   const bySection = new Map<HNode, HNode[]>();
   const removed = new Set<HNode>();
   let totalCommands = 0;

@@ -63,6 +63,7 @@ export class JobService {
       defaultPlatform: settings.defaultPlatform,
       userRules: settings.rules,
       features: settings.features,
+      scope: settings.scope,
       discovery: { runningGlob: settings.runningGlob, intendedGlob: settings.intendedGlob },
       onWarning: (message) => this.connection.console.warn(`jobs: ${message}`),
     });

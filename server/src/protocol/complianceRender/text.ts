@@ -51,6 +51,12 @@ function headerLines(report: ComplianceReport): string[] {
     `generated ${report.generated_at} by ${report.tool.name} ${report.tool.version}`,
     `${plural(summary.devices, 'device')}: ${formatCount(summary.compliant)} compliant${share}, ` +
       `${formatCount(summary.drifting)} drifting, ${formatCount(summary.failed)} failed`,
+    // Only for scoped devices: sections outside the scope that differ are information, not drift.
+    ...(summary.unmanaged_drift_devices === undefined
+      ? []
+      : [
+          `${plural(summary.unmanaged_drift_devices, 'device')} with unmanaged drift (sections outside the scope that differ; not counted as drift)`,
+        ]),
   ];
 }
 

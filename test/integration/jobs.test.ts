@@ -146,7 +146,7 @@ describe('NetRemediate jobs in a real VS Code', function () {
     const byName = new Map(rest.map(([, i]) => [labelOf(i), i]));
     assert.deepEqual([...byName.keys()].sort(), ['access-sw-03', 'core-sw-02', 'edge-rtr-01']);
     assert.equal(byName.get('edge-rtr-01')?.description, '+3 −2 ~1');
-    assert.equal(byName.get('core-sw-02')?.description, '+7 −2');
+    assert.equal(byName.get('core-sw-02')?.description, '+5 −0 ~2');
     assert.equal(byName.get('access-sw-03')?.description, '+0 −0');
     assert.equal(
       labelOf(rest[rest.length - 1][1]),

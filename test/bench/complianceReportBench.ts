@@ -6,7 +6,7 @@ import {
   type ComplianceReportFormat,
 } from '../../server/src/protocol/complianceRender';
 import { generateComplianceReport } from '../unit/complianceReport/generateComplianceReport';
-import { formatTable, measure, type Measurement } from './measure';
+import { measure, type Measurement } from './measure';
 
 /**
  * The compliance report renderers on a generated 10,000-device × 16-feature report (issue #8: the HTML
@@ -47,7 +47,3 @@ export async function complianceReportBenchmarks(): Promise<Measurement[]> {
   return rows;
 }
 
-// `node out/test/bench/complianceReportBench.js` runs these alone and prints their table.
-if (require.main === module) {
-  void complianceReportBenchmarks().then((rows) => console.log(formatTable(rows)));
-}

@@ -1,4 +1,4 @@
-import { createRootNode, HNode, NO_TAGS, sameSubtree } from '../remediation/hnode';
+import { createRootNode, HNode, NO_TAGS } from '../remediation/hnode';
 import type { RemediationPlan } from '../remediation/engine';
 import type { ConfigTree, RenderOptions } from '../remediation/types';
 import type { CompiledFeatures } from './classify';
@@ -103,10 +103,15 @@ function copyLacking(node: HNode, twin: HNode | undefined, parent: HNode): void 
     parent.add(copyAs(node, 'addition'));
     return;
   }
-  if (node.children.length === 0 || sameSubtree(node, twin)) return;
-  const header = copyHeader(node);
-  for (const c of node.children) copyLacking(c, twin.child(c.key), header);
-  if (header.children.length > 0) parent.add(header);
+  // The header is copied only when a line below it is lacking (most of a changed section is not).
+  let header: HNode | undefined;
+  for (const c of node.children) {
+    const other = twin.child(c.key);
+    if (other !== undefined && c.children.length === 0) continue;
+    const into = (header ??= copyHeader(node));
+    copyLacking(c, other, into);
+  }
+  if (header !== undefined && header.children.length > 0) parent.add(header);
 }
 
 function copyHeader(node: HNode): HNode {

@@ -1,6 +1,6 @@
 import { validateFeatures } from '../engine';
 import { UsageError, type CliIo } from './io';
-import { jsonSyntaxError, lineOfField } from './jsonLocation';
+import { lineOfField, readJsonFile } from './jsonLocation';
 
 /**
  * `--features FILE`: compliance feature overrides, the same JSON as the `netremediate.features`
@@ -11,13 +11,7 @@ import { jsonSyntaxError, lineOfField } from './jsonLocation';
  */
 export function readFeaturesOption(file: string | undefined, io: CliIo): unknown {
   if (file === undefined) return undefined;
-  const text = io.readText(file);
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(jsonSyntaxError(file, text, error as Error), false);
-  }
+  const { text, value } = readJsonFile(file, io);
   const { errors } = validateFeatures(value, 'features');
   if (errors.length > 0) {
     // The file's top level is the `features` object itself: skip that first segment when locating.

@@ -3,6 +3,7 @@
  * (from JSON.parse's position), and the line of a field named by path (`features.cisco_ios[2].match`),
  * found by a small scanner over the text (valid JSON only: it is called after JSON.parse succeeded).
  */
+import { UsageError, type CliIo } from './io';
 
 /** 1-based line of a character offset. */
 export function lineAt(text: string, offset: number): number {
@@ -174,4 +175,14 @@ export function lineOfField(text: string, field: string, skip = 0): number | und
     if (!located) break;
   }
   return path.length === 0 ? undefined : lineAt(text, found);
+}
+
+/** A JSON file given on the command line: its text (for locating fields) and value; bad JSON is a usage error naming file and line. */
+export function readJsonFile(file: string, io: CliIo): { text: string; value: unknown } {
+  const text = io.readText(file);
+  try {
+    return { text, value: JSON.parse(text) };
+  } catch (error) {
+    throw new UsageError(jsonSyntaxError(file, text, error as Error), false);
+  }
 }

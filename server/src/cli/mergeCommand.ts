@@ -3,7 +3,7 @@ import type { CliCommand } from './command';
 import { reportFormat, writeReport } from './complianceCommand';
 import { asReport, mergeReports } from './complianceMerge';
 import { EXIT_OK, UsageError, type CliIo } from './io';
-import { jsonSyntaxError } from './jsonLocation';
+import { readJsonFile } from './jsonLocation';
 
 export const mergeCommand: CliCommand = {
   name: 'merge',
@@ -24,16 +24,10 @@ twice, shards of different counts, a device in two reports.`,
     });
     if (positionals.length === 0) throw new UsageError('merge takes at least one RESULT.json');
     const format = reportFormat(values.format);
-    const inputs = positionals.map((file) => {
-      const text = io.readText(file);
-      let value: unknown;
-      try {
-        value = JSON.parse(text);
-      } catch (error) {
-        throw new UsageError(jsonSyntaxError(file, text, error as Error), false);
-      }
-      return { file, report: asReport(file, value) };
-    });
+    const inputs = positionals.map((file) => ({
+      file,
+      report: asReport(file, readJsonFile(file, io).value),
+    }));
     const merged = mergeReports(inputs);
     writeReport(merged, format, values.out, io);
     const s = merged.summary;

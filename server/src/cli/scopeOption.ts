@@ -1,6 +1,6 @@
 import { validateScope, type Scope, type UnmanagedDrift } from '../engine';
 import { UsageError, type CliIo } from './io';
-import { jsonSyntaxError, lineOfField } from './jsonLocation';
+import { lineOfField, readJsonFile } from './jsonLocation';
 
 /**
  * `--scope FILE`: what the devices manage and ignore, the same JSON as the `netremediate.scope` setting
@@ -16,13 +16,7 @@ export function readScopeOption(
   knownFeatures?: ReadonlySet<string>,
 ): Scope | undefined {
   if (file === undefined) return undefined;
-  const text = io.readText(file);
-  let value: unknown;
-  try {
-    value = JSON.parse(text);
-  } catch (error) {
-    throw new UsageError(jsonSyntaxError(file, text, error as Error), false);
-  }
+  const { text, value } = readJsonFile(file, io);
   const { scope, errors } = validateScope(value, 'scope', knownFeatures);
   if (errors.length > 0) {
     // The file's top level is the scope itself: skip `scope` when locating a field.

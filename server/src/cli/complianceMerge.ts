@@ -69,6 +69,15 @@ export function mergeReports(
         false,
       );
     }
+    if ((report.scope_sha256 ?? '') !== (first.report.scope_sha256 ?? '')) {
+      const name = (sha: string | undefined) =>
+        sha === undefined ? 'no scope' : `scope_sha256 ${sha.slice(0, 12)}…`;
+      throw new UsageError(
+        `${first.file} and ${file} were checked within different scopes ` +
+          `(${name(first.report.scope_sha256)} and ${name(report.scope_sha256)}): run every shard with the same scope`,
+        false,
+      );
+    }
     if (report.feature_set_sha256 !== first.report.feature_set_sha256) {
       throw new UsageError(
         `${first.file} and ${file} were checked against different feature sets ` +
@@ -121,6 +130,7 @@ export function mergeReports(
     generated_at: generatedAt,
     tool: first.report.tool,
     feature_set_sha256: first.report.feature_set_sha256,
+    ...(first.report.scope_sha256 === undefined ? {} : { scope_sha256: first.report.scope_sha256 }),
     ...(mergedShards.length === 0 ? {} : { merged_shards: mergedShards }),
     summary: summarizeCompliance(merged, features),
     devices: merged,

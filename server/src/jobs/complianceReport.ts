@@ -3,6 +3,7 @@
  * asks for: the summary with a page of drifting devices (from the devices' in-memory briefs, no journal
  * read) and one device's per-feature details (from its journal record).
  */
+import crypto from 'node:crypto';
 import path from 'node:path';
 import { OTHER_FEATURE, PLATFORMS } from '../engine';
 import {
@@ -16,6 +17,7 @@ import { sortDevices, summarizeCompliance } from '../protocol/complianceSummary'
 import { VERSION } from '../version';
 import { displayPath } from './deviceTask';
 import { featureSetSha256, usedSets, type JobCompliance } from './jobFeatures';
+import type { JobScope } from './jobScope';
 import type { Shard } from './shard';
 import type { DeviceResult, DeviceSummary } from './types';
 
@@ -26,6 +28,15 @@ export interface ComplianceReportOptions {
   readonly shard?: Shard;
   /** Default: now. */
   readonly generatedAt?: string;
+  /** The scopes the job ran within (its header's), for `scope_sha256`. */
+  readonly scope?: JobScope;
+}
+
+/** sha256 of the distinct scopes a job used, in a stable order; undefined when it used none. */
+export function scopeSha256(scope: JobScope | undefined): string | undefined {
+  const used = [...new Set(Object.values(scope?.folders ?? {}))].map((i) => JSON.stringify(scope?.scopes[i]));
+  if (used.length === 0) return undefined;
+  return crypto.createHash('sha256').update(JSON.stringify(used.sort()), 'utf8').digest('hex');
 }
 
 /** Every feature of the job's sets with its title, in match order (IOS's, then NX-OS's own), `other` last. */
@@ -88,6 +99,7 @@ export function buildComplianceReport(
     generated_at: options.generatedAt ?? new Date().toISOString(),
     tool: { name: 'netremediate', version: VERSION },
     feature_set_sha256: featureSetSha256(compliance),
+    ...(scopeSha256(options.scope) === undefined ? {} : { scope_sha256: scopeSha256(options.scope) }),
     ...(options.shard === undefined
       ? {}
       : { shard: { index: options.shard.index, count: options.shard.count } }),

@@ -280,7 +280,7 @@ export class JobManager extends JobLifecycle {
         yield* readDevicePage(job, journal, { offset, limit, include_texts: true }, warn).devices;
       }
     }
-    return buildComplianceReport(compliance, results(), options);
+    return buildComplianceReport(compliance, results(), { scope: job.header.scope, ...options });
   }
 
   /** Counts per feature and a page of the devices that drift or failed, from memory (no journal read). */

@@ -51,6 +51,11 @@ export interface ComplianceReport {
   readonly tool: { readonly name: 'netremediate'; readonly version: string };
   /** sha256 of the feature definitions used (all platforms): merge refuses reports that differ. */
   readonly feature_set_sha256: string;
+  /**
+   * sha256 of the scopes (docs/scope.md) the devices were checked within; absent when everything is
+   * managed. Shards run within different scopes are not one report: merge refuses them.
+   */
+  readonly scope_sha256?: string;
   /** Set when the report covers one shard of a fleet (1-based index), absent when merged or whole. */
   readonly shard?: { readonly index: number; readonly count: number };
   /** Shards merged into this report, when it is a merge. */

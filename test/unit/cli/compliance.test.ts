@@ -199,7 +199,7 @@ describe('netremediate merge', () => {
     assert.match(r.stderr, /merged 3 reports: 60 devices/);
   });
 
-  it('refuses the same shard twice, an overlap, different feature sets and versions, naming the files', () => {
+  it('refuses the same shard twice, an overlap, different feature sets, scopes and versions, naming the files', () => {
     const same = runCli(['merge', shardFile(1), shardFile(2), shardFile(1)]);
     assert.equal(same.code, 2);
     assert.match(same.stderr, /shard 1\/3 is in both .*shard-1\.json and .*shard-1\.json/);
@@ -233,6 +233,33 @@ describe('netremediate merge', () => {
     assert.match(
       mismatch.stderr,
       /shard-1\.json and .*other-features\.json were checked against different feature sets/,
+    );
+
+    // A shard run within a scope is not the same report as one without: refused, naming both.
+    const scopeFile = path.join(dir.dir, 'scope.json');
+    fs.writeFileSync(scopeFile, JSON.stringify({ manage: { features: ['ntp', 'snmp'] } }));
+    const scoped = path.join(dir.dir, 'scoped.json');
+    const scopedRun = runCli([
+      'compliance',
+      fleet,
+      '--shard',
+      '2/3',
+      '--scope',
+      scopeFile,
+      '--format',
+      'json',
+      '--out',
+      scoped,
+      '--fail-on',
+      'never',
+    ]);
+    assert.equal(scopedRun.code, 0, scopedRun.stderr);
+    assert.match(JSON.parse(fs.readFileSync(scoped, 'utf8')).scope_sha256, /^[0-9a-f]{64}$/);
+    const scopes = runCli(['merge', shardFile(1), scoped]);
+    assert.equal(scopes.code, 2);
+    assert.match(
+      scopes.stderr,
+      /shard-1\.json and .*scoped\.json were checked within different scopes \(no scope and scope_sha256 [0-9a-f]{12}…\)/,
     );
 
     const future = path.join(dir.dir, 'future.json');

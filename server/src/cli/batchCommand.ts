@@ -5,16 +5,7 @@ import type * as Export from '../jobs/exportResults';
 import type { CliCommand } from './command';
 import { FRAME_USAGE, parseFrameOption } from './frameOption';
 import { EXIT_INCOMPLETE, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io';
-import {
-  checkTargets,
-  loadOnUse,
-  positiveInteger,
-  shardOption,
-  unmanagedJobNote,
-  withFinishedJob,
-} from './jobRun';
-import { engineWithRules } from './rulesOption';
-import { readScopeOption } from './scopeOption';
+import { checkTargets, JOB_ARGS, jobArgs, loadOnUse, unmanagedJobNote, withFinishedJob } from './jobRun';
 
 function seconds(ms: number | undefined): string {
   return ms === undefined ? '?' : `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
@@ -96,18 +87,11 @@ Exit code 1 when a device failed or its remediation is unverified, or a device c
       args: argv,
       allowPositionals: true,
       options: {
-        workers: { type: 'string' },
-        store: { type: 'string' },
+        ...JOB_ARGS,
         out: { type: 'string' },
         format: { type: 'string', default: 'text' },
-        timeout: { type: 'string' },
-        shard: { type: 'string' },
-        rules: { type: 'string' },
-        scope: { type: 'string' },
         comment: { type: 'string' },
         ticket: { type: 'string' },
-        'running-glob': { type: 'string' },
-        'intended-glob': { type: 'string' },
         frame: { type: 'string' },
         'frame-tag': { type: 'string' },
       },
@@ -120,26 +104,10 @@ Exit code 1 when a device failed or its remediation is unverified, or a device c
     checkTargets('batch', positionals);
     if (values.format !== 'text' && values.format !== 'json')
       throw new UsageError(`--format ${values.format}: expected text or json`);
-    const shard = shardOption(values.shard);
-    const workers = positiveInteger('workers', values.workers);
-    const timeoutMs = positiveInteger('timeout', values.timeout);
-    const userRules = values.rules === undefined ? undefined : JSON.parse(io.readText(values.rules));
-    engineWithRules(values.rules, io); // refuses invalid rules before any work starts
-    const scope = readScopeOption(values.scope, io);
-
     const options = {
-      targets: positionals,
-      workers,
-      timeoutMs,
-      storeDir: values.store,
-      shard,
-      userRules,
-      scope,
-      scopeFile: values.scope,
+      ...jobArgs(positionals, values, io),
       // `batch` reports no compliance: its workers need not compute it.
       compliance: false,
-      runningGlob: values['running-glob'],
-      intendedGlob: values['intended-glob'],
       comment: values.comment,
       ticket: values.ticket,
       progress: values.format === 'text',

@@ -6,16 +6,7 @@ import type * as Render from '../protocol/complianceRender';
 import type { CliCommand } from './command';
 import { readFeaturesOption } from './featuresOption';
 import { EXIT_INCOMPLETE, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io';
-import {
-  checkTargets,
-  loadOnUse,
-  positiveInteger,
-  shardOption,
-  unmanagedJobNote,
-  withFinishedJob,
-} from './jobRun';
-import { engineWithRules } from './rulesOption';
-import { readScopeOption } from './scopeOption';
+import { checkTargets, JOB_ARGS, jobArgs, loadOnUse, unmanagedJobNote, withFinishedJob } from './jobRun';
 
 export const REPORT_FORMATS = ['text', 'json', 'html', 'junit', 'sarif'] as const;
 export type ReportFormat = (typeof REPORT_FORMATS)[number];
@@ -98,18 +89,11 @@ Exit code 2 for bad usage, an invalid --features file or manifest (file and fiel
       args: argv,
       allowPositionals: true,
       options: {
+        ...JOB_ARGS,
         features: { type: 'string' },
         format: { type: 'string', default: 'text' },
         out: { type: 'string' },
-        shard: { type: 'string' },
         'fail-on': { type: 'string', default: 'drift' },
-        workers: { type: 'string' },
-        timeout: { type: 'string' },
-        store: { type: 'string' },
-        rules: { type: 'string' },
-        scope: { type: 'string' },
-        'running-glob': { type: 'string' },
-        'intended-glob': { type: 'string' },
       },
     });
     checkTargets('compliance', positionals);
@@ -117,27 +101,11 @@ Exit code 2 for bad usage, an invalid --features file or manifest (file and fiel
     const failOn = values['fail-on'] as FailOn;
     if (!FAIL_ON.includes(failOn))
       throw new UsageError(`--fail-on ${failOn}: expected one of ${FAIL_ON.join(', ')}`);
-    const shard = shardOption(values.shard);
-    const workers = positiveInteger('workers', values.workers);
-    const timeoutMs = positiveInteger('timeout', values.timeout);
     const features = readFeaturesOption(values.features, io);
-    const userRules = values.rules === undefined ? undefined : JSON.parse(io.readText(values.rules));
-    engineWithRules(values.rules, io); // refuses invalid rules before any work starts
-    const scope = readScopeOption(values.scope, io);
-
     const options = {
-      targets: positionals,
-      workers,
-      timeoutMs,
-      storeDir: values.store,
-      shard,
-      userRules,
-      scope,
-      scopeFile: values.scope,
+      ...jobArgs(positionals, values, io),
       compliance: true,
       features,
-      runningGlob: values['running-glob'],
-      intendedGlob: values['intended-glob'],
       // The bar goes to stderr on a terminal only; it never mixes with a report on stdout.
       progress: true,
     };
@@ -146,7 +114,7 @@ Exit code 2 for bad usage, an invalid --features file or manifest (file and fiel
         io.err(`netremediate compliance: the job could not run: ${job.error ?? 'unknown reason'}\n`);
         return EXIT_USAGE;
       }
-      const report = manager.complianceReport(job.job_id, { cwd: process.cwd(), shard });
+      const report = manager.complianceReport(job.job_id, { cwd: process.cwd(), shard: options.shard });
       writeReport(report, format, values.out, io);
       for (const d of report.devices)
         if (d.status === 'failed') io.err(`${d.folder}/${d.device_id}: ${d.error}\n`);

@@ -10,6 +10,8 @@ import type * as Jobs from '../jobs';
 import type { JobManager, JobSummary, Shard } from '../jobs';
 import type * as Progress from './batchProgress';
 import { UsageError, type CliIo } from './io';
+import { readUserRules } from './rulesOption';
+import { readScopeOption } from './scopeOption';
 
 /**
  * The job layer (piscina, the store) and the progress bar are required on use: loaded at start-up they
@@ -74,6 +76,43 @@ export interface JobRunOptions {
   readonly ticket?: string;
   /** Show the progress bar (on a terminal only). */
   readonly progress: boolean;
+}
+
+/** The command-line options every job-running command takes (`batch`, `compliance`). */
+export const JOB_ARGS = {
+  workers: { type: 'string' },
+  timeout: { type: 'string' },
+  store: { type: 'string' },
+  shard: { type: 'string' },
+  rules: { type: 'string' },
+  scope: { type: 'string' },
+  'running-glob': { type: 'string' },
+  'intended-glob': { type: 'string' },
+} as const;
+
+type JobArgValues = { readonly [K in keyof typeof JOB_ARGS]?: string };
+
+/**
+ * Those options read and checked, each file once: the shard, worker and timeout numbers, the rules
+ * (invalid ones refused before any work starts), the scope, the discovery globs.
+ */
+export function jobArgs(
+  targets: readonly string[],
+  values: JobArgValues,
+  io: CliIo,
+): Omit<JobRunOptions, 'compliance' | 'progress'> {
+  return {
+    targets,
+    workers: positiveInteger('workers', values.workers),
+    timeoutMs: positiveInteger('timeout', values.timeout),
+    storeDir: values.store,
+    shard: shardOption(values.shard),
+    userRules: readUserRules(values.rules, io).userRules,
+    scope: readScopeOption(values.scope, io),
+    scopeFile: values.scope,
+    runningGlob: values['running-glob'],
+    intendedGlob: values['intended-glob'],
+  };
 }
 
 /** The stderr note of a job whose devices have drift outside their scope (information only). */

@@ -7,7 +7,15 @@ import { UsageError, type CliIo } from './io';
  * field: a pipeline should fail loudly rather than run with half its rules.
  */
 export function engineWithRules(rulesFile: string | undefined, io: CliIo): RemediationEngine {
-  if (rulesFile === undefined) return createRemediationEngine();
+  return readUserRules(rulesFile, io).engine;
+}
+
+/** The rules of `--rules FILE`, read and validated once, with the engine built on them. */
+export function readUserRules(
+  rulesFile: string | undefined,
+  io: CliIo,
+): { userRules: unknown; engine: RemediationEngine } {
+  if (rulesFile === undefined) return { userRules: undefined, engine: createRemediationEngine() };
   let userRules: unknown;
   try {
     userRules = JSON.parse(io.readText(rulesFile));
@@ -20,5 +28,5 @@ export function engineWithRules(rulesFile: string | undefined, io: CliIo): Remed
     const list = engine.ruleErrors.map((e) => `  ${e.path}: ${e.message}`).join('\n');
     throw new UsageError(`${rulesFile}: ${engine.ruleErrors.length} invalid rule(s)\n${list}`, false);
   }
-  return engine;
+  return { userRules, engine };
 }

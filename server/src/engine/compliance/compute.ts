@@ -7,7 +7,6 @@ import type { DeviceCompliance, FeatureCompliance, LineRange } from './types';
 /** The engine verbs compliance renders with (the engine passes itself). */
 export interface ComplianceRendering {
   render(tree: ConfigTree, options?: RenderOptions): string;
-  select(remediation: ConfigTree, keep: (node: HNode) => boolean): ConfigTree;
 }
 
 /**

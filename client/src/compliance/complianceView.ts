@@ -6,7 +6,7 @@
 import * as vscode from 'vscode';
 import type { JobSummary } from '../../../server/src/protocol';
 import { jobLabel } from '../jobs/jobFormat';
-import { isFinished, type JobModel } from '../jobs/jobModel';
+import { isActive, isFinished, type JobModel } from '../jobs/jobModel';
 import type { JobsView } from '../jobs/jobsView';
 import type { ServerConnection } from '../serverConnection';
 import { ComplianceTreeProvider, type ComplianceNode } from './complianceTree';
@@ -85,7 +85,8 @@ export class ComplianceView implements vscode.Disposable {
       this.treeView.message =
         s === undefined
           ? undefined
-          : `${s.compliant} of ${s.devices} devices compliant · ${s.drifting} drift${s.failed > 0 ? ` · ${s.failed} failed` : ''}`;
+          : `${s.compliant} of ${s.devices} devices compliant · ${s.drifting} drift${s.failed > 0 ? ` · ${s.failed} failed` : ''}` +
+            (job !== undefined && isActive(job) ? ` · ${job.progress}% checked` : '');
     });
     return this.loading;
   }

@@ -108,13 +108,17 @@ export function buildComplianceReport(
   };
 }
 
-/** From the in-memory briefs only: cheap at 10,000 devices. Folders are absolute (the editor's). */
+/**
+ * From the in-memory briefs only: cheap at 10,000 devices. Folders are absolute (the editor's). While
+ * the job runs, its pending and running devices are not counted: they are not checked yet, not failed.
+ */
 export function summaryPage(
   compliance: JobCompliance,
   devices: readonly DeviceSummary[],
   page: { offset?: number; limit?: number },
 ): ComplianceSummaryPage {
-  const views = devices.map((d) => {
+  const checked = devices.filter((d) => d.status !== 'pending' && d.status !== 'running');
+  const views = checked.map((d) => {
     const { status, error } = statusOf(d);
     const drifting = d.compliance?.drifting ?? [];
     const features =

@@ -7,6 +7,8 @@ import { JobError, type JobManager } from '../../../server/src/jobs';
 import { tempDir } from '../../support/fleetGenerator';
 import { openManager } from '../../support/fleetHarness';
 import { REPO_ROOT } from '../../support/paths';
+import { summaryPage } from '../../../server/src/jobs/complianceReport';
+import { jobCompliance } from '../../../server/src/jobs/jobFeatures';
 
 const FLEET = path.join(REPO_ROOT, 'examples', 'fleet');
 
@@ -66,6 +68,19 @@ describe('compliance in a job over examples/fleet', () => {
       ['ntp server 10.0.6.2\n', 'ntp server 10.0.5.2\n', 'no ntp server 10.0.5.2\nntp server 10.0.6.2\n'],
     );
     assert.equal(manager.deviceCompliance(jobId, FLEET, 'no-such-device'), undefined);
+  });
+
+  it('does not count devices still pending or running as failed (the live view of a running job)', () => {
+    const devices = manager.getDeviceResults(jobId, { limit: 100 }).devices;
+    const live = devices.map((d, i) =>
+      i < 2 ? { ...d, status: i === 0 ? 'pending' : 'running' } : d,
+    ) as typeof devices;
+    const page = summaryPage(jobCompliance([FLEET], undefined, new Map()), live, {});
+    assert.deepEqual(
+      { ...page.summary, features: undefined },
+      { devices: 4, compliant: 0, drifting: 4, failed: 0, features: undefined },
+    );
+    assert.equal(page.attention.total, 4);
   });
 
   it('summarises per feature and pages the devices that need attention', () => {

@@ -81,7 +81,13 @@ const productBuilds = [
   },
   {
     ...common,
-    entryPoints: { cli: 'server/src/cli.ts' },
+    // The CLI bundle, started by the `netremediate` launcher below from a V8 code cache.
+    entryPoints: { cliMain: 'server/src/cli.ts' },
+    outdir: 'dist',
+  },
+  {
+    ...common,
+    entryPoints: { cli: 'server/src/cliLauncher.ts' },
     outdir: 'dist',
     banner: { js: '#!/usr/bin/env node' },
   },

@@ -8,11 +8,12 @@ export interface CliRun {
   stderr: string;
 }
 
-/** Runs dist/cli.js as a user would (a real process, cwd the repo root). */
-export function runCli(args: string[]): CliRun {
+/** Runs dist/cli.js as a user would (a real process, cwd the repo root); `env` adds variables. */
+export function runCli(args: string[], env: NodeJS.ProcessEnv = {}): CliRun {
   const r = spawnSync(process.execPath, [path.join(DIST, 'cli.js'), ...args], {
     cwd: REPO_ROOT,
     encoding: 'utf8',
+    env: { ...process.env, ...env },
   });
   return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }

@@ -20,6 +20,7 @@ describe('the extension package', () => {
       'LICENSE',
       'README.md',
       'dist/cli.js',
+      'dist/cliMain.js',
       'dist/extension.js',
       'dist/server.js',
       'dist/taskWorker.js',

@@ -1,0 +1,90 @@
+/**
+ * The `netremediate` launcher (server/src/cliLauncher.ts) starts the CLI from a V8 code cache in the
+ * user's cache directory: written after a first run, used by the next, never trusted from a directory
+ * others may write to, and never a reason for a run to fail.
+ */
+import assert from 'node:assert/strict';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { describe, test } from 'node:test';
+import { spawnSync } from 'node:child_process';
+import { generateIosConfig } from '../../support/generateIosConfig';
+import { REPO_ROOT } from '../../support/paths';
+import { runCli } from '../../support/runCli';
+
+const PAIR = ['remediate', 'examples/pair/running.cfg', 'examples/pair/intended.cfg'];
+
+function cacheFiles(dir: string): string[] {
+  return fs.existsSync(dir) ? fs.readdirSync(dir).filter((f) => f.endsWith('.v8cache')) : [];
+}
+
+describe('CLI code cache', () => {
+  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'nr-code-cache-'));
+  const plain = runCli(PAIR, { NETREMEDIATE_CODE_CACHE: 'off' });
+
+  test('a first run writes the cache, a second uses it and prints the same', () => {
+    const dir = path.join(root, 'fresh');
+    const first = runCli(PAIR, { NETREMEDIATE_CODE_CACHE_DIR: dir });
+    assert.deepEqual(first, plain);
+    const files = cacheFiles(dir);
+    assert.equal(files.length, 1);
+    assert.match(files[0], /^cli-[0-9a-f]{32}\.v8cache$/);
+    assert.equal(fs.statSync(dir).mode & 0o777, 0o700, 'the directory is private');
+    assert.equal(fs.statSync(path.join(dir, files[0])).mode & 0o777, 0o600, 'the cache is private');
+    const written = fs.statSync(path.join(dir, files[0])).mtimeMs;
+    assert.deepEqual(runCli(PAIR, { NETREMEDIATE_CODE_CACHE_DIR: dir }), plain);
+    assert.equal(
+      fs.statSync(path.join(dir, files[0])).mtimeMs,
+      written,
+      'an accepted cache is not rewritten',
+    );
+  });
+
+  test('a damaged cache is rejected by V8, the run is unaffected and the cache rewritten', () => {
+    const dir = path.join(root, 'damaged');
+    runCli(PAIR, { NETREMEDIATE_CODE_CACHE_DIR: dir });
+    const file = path.join(dir, cacheFiles(dir)[0]);
+    const garbage = Buffer.alloc(4096, 0x5a);
+    fs.writeFileSync(file, garbage);
+    assert.deepEqual(runCli(PAIR, { NETREMEDIATE_CODE_CACHE_DIR: dir }), plain);
+    const rewritten = fs.readFileSync(file);
+    assert.ok(rewritten.length > 50_000 && !rewritten.subarray(0, 4096).equals(garbage), 'rewritten whole');
+  });
+
+  test('no cache in a directory others may write to, none when turned off', () => {
+    const shared = path.join(root, 'shared');
+    fs.mkdirSync(shared, { mode: 0o777 });
+    fs.chmodSync(shared, 0o777);
+    assert.deepEqual(runCli(PAIR, { NETREMEDIATE_CODE_CACHE_DIR: shared }), plain);
+    assert.deepEqual(cacheFiles(shared), []);
+    const off = path.join(root, 'off');
+    assert.deepEqual(
+      runCli(PAIR, { NETREMEDIATE_CODE_CACHE_DIR: off, NETREMEDIATE_CODE_CACHE: 'off' }),
+      plain,
+    );
+    assert.deepEqual(cacheFiles(off), []);
+  });
+
+  test('a cache directory that cannot be created: the run goes on without one', () => {
+    const file = path.join(root, 'a-file');
+    fs.writeFileSync(file, 'not a directory');
+    assert.deepEqual(runCli(PAIR, { NETREMEDIATE_CODE_CACHE_DIR: path.join(file, 'cache') }), plain);
+  });
+
+  test('output piped into a reader that stops early ends quietly', () => {
+    // `| head -1`: the pipe closes after the first line; no EPIPE stack trace, exit 0.
+    const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
+    const r = spawnSync(
+      'bash',
+      ['-c', `node dist/cli.js ${PAIR.join(' ')} | head -c 1 >/dev/null; echo "\${PIPESTATUS[0]}"`],
+      {
+        encoding: 'utf8',
+      },
+    );
+    assert.equal(r.stderr, '');
+    assert.equal(r.stdout.trim(), '0');
+  });
+
+  test.after?.(() => fs.rmSync(root, { recursive: true, force: true }));
+});

@@ -15,10 +15,12 @@ import {
   type DeviceCompliance,
   type Difference,
   type FeatureSets,
+  type HNode,
   type ParsedConfig,
   type Platform,
   type RemediationEngine,
   type Scope,
+  type SectionLines,
 } from '../engine';
 import { compactFeatures } from './featureTexts';
 import { encodeBody } from './journalFormat';
@@ -159,10 +161,22 @@ export function computeDevice(task: DeviceTask, threadId: number): DeviceTaskRes
         ? engine.plan(running, intended)
         : engine.plan(running, intended, { scope, features: featuresFor(task) });
     stage = 'rendering the remediation';
-    const remediationText = engine.render(plan.remediation, { exits: true });
-    const rollbackText = engine.render(plan.rollback, { exits: true });
+    // With compliance, where each section is in the scripts: its features point into them.
+    const remediationSections = task.compliance ? new Map<HNode, SectionLines>() : undefined;
+    const rollbackSections = task.compliance ? new Map<HNode, SectionLines>() : undefined;
+    const remediationText = engine.render(plan.remediation, {
+      exits: true,
+      sectionLines: remediationSections,
+    });
+    const rollbackText = engine.render(plan.rollback, { exits: true, sectionLines: rollbackSections });
     stage = 'computing compliance';
-    const compliance = task.compliance ? engine.compliance(plan, featuresFor(task)) : undefined;
+    const compliance =
+      remediationSections === undefined || rollbackSections === undefined
+        ? undefined
+        : engine.compliance(plan, featuresFor(task), {
+            remediation: { text: remediationText, sections: remediationSections },
+            rollback: { text: rollbackText, sections: rollbackSections },
+          });
     // With a scope, the predicted config is the whole device with the (scoped) remediation applied.
     const predicted = !task.includePredicted
       ? undefined

@@ -1,16 +1,21 @@
 /**
- * A device's per-feature compliance as stored in its journal record: each feature without its empty
- * fields (`""`, `0`, `[]`), since most features of most devices are compliant and would otherwise
- * repeat the same empty fields in every record; expanded back to FeatureCompliance when read.
+ * A device's per-feature compliance as stored in its journal record:
+ * - without the feature's remediation and rollback texts: they are lines of the device's whole scripts,
+ *   stored in the same record, so `remediation_lines` / `rollback_lines` say which (a drifting device's
+ *   record would otherwise hold its scripts twice);
+ * - without empty fields (`""`, `0`, `[]`), since most features of most devices are compliant and would
+ *   otherwise repeat the same empty fields in every record.
+ * Expanded back to FeatureCompliance, texts included, when read.
  */
-import type { FeatureCompliance } from '../engine';
+import { scriptLines, type ComputedFeatureCompliance, type FeatureCompliance } from '../engine';
 
-type Stored = Partial<FeatureCompliance> & Pick<FeatureCompliance, 'feature' | 'compliant'>;
+type Stored = Partial<ComputedFeatureCompliance> & Pick<FeatureCompliance, 'feature' | 'compliant'>;
 
-export function compactFeatures(features: readonly FeatureCompliance[]): Stored[] {
+export function compactFeatures(features: readonly ComputedFeatureCompliance[]): Stored[] {
   return features.map((f) => {
     const out: Record<string, unknown> = {};
     for (const [key, value] of Object.entries(f)) {
+      if (key === 'remediation' || key === 'rollback') continue;
       if (value === '' || value === 0 || (Array.isArray(value) && value.length === 0)) continue;
       out[key] = value;
     }
@@ -18,7 +23,22 @@ export function compactFeatures(features: readonly FeatureCompliance[]): Stored[
   });
 }
 
-export function expandFeatures(stored: readonly Stored[]): FeatureCompliance[] {
+/**
+ * `scripts`: the device's whole remediation and rollback from the same record. Records written before
+ * the line ranges existed carry the texts themselves, and keep them.
+ */
+export function expandFeatures(
+  stored: readonly Stored[],
+  scripts: { readonly remediation?: string; readonly rollback?: string },
+): FeatureCompliance[] {
+  const split: { remediation?: string[]; rollback?: string[] } = {};
+  const text = (which: 'remediation' | 'rollback', s: Stored): string => {
+    const own = s[which];
+    if (own !== undefined) return own;
+    const ranges = s[which === 'remediation' ? 'remediation_lines' : 'rollback_lines'];
+    if (ranges === undefined || ranges.length === 0) return '';
+    return scriptLines((split[which] ??= (scripts[which] ?? '').split('\n')), ranges);
+  };
   return stored.map((s) => ({
     feature: s.feature,
     compliant: s.compliant,
@@ -26,8 +46,8 @@ export function expandFeatures(stored: readonly Stored[]): FeatureCompliance[] {
     missing_count: s.missing_count ?? 0,
     extra: s.extra ?? '',
     extra_count: s.extra_count ?? 0,
-    remediation: s.remediation ?? '',
-    rollback: s.rollback ?? '',
+    remediation: text('remediation', s),
+    rollback: text('rollback', s),
     intended_ranges: s.intended_ranges ?? [],
   }));
 }

@@ -117,7 +117,7 @@ export function readDevicePage(
         return {
           ...summary,
           ...texts,
-          ...(features === undefined ? {} : { feature_compliance: expandFeatures(features) }),
+          ...(features === undefined ? {} : { feature_compliance: expandFeatures(features, texts) }),
         };
       } catch (error) {
         warn(`job ${job.id}, device ${summary.device_id}: ${(error as Error).message}`);

@@ -1,12 +1,21 @@
 import { createRootNode, HNode, NO_TAGS } from '../remediation/hnode';
 import type { RemediationPlan } from '../remediation/engine';
-import type { ConfigTree, RenderOptions } from '../remediation/types';
+import type { ConfigTree, RenderOptions, SectionLines } from '../remediation/types';
 import type { CompiledFeatures } from './classify';
-import type { DeviceCompliance, FeatureCompliance, LineRange } from './types';
+import type { ComputedFeatureCompliance, DeviceCompliance, LineRange } from './types';
 
 /** The engine verbs compliance renders with (the engine passes itself). */
 export interface ComplianceRendering {
   render(tree: ConfigTree, options?: RenderOptions): string;
+}
+
+/**
+ * A device's script as the caller rendered it (with exits), and where each top-level line's section is
+ * in it (RenderOptions.sectionLines): each feature's part is then lines of it, not a render of its own.
+ */
+export interface RenderedScript {
+  readonly text: string;
+  readonly sections: ReadonlyMap<HNode, SectionLines>;
 }
 
 /**
@@ -18,8 +27,8 @@ export interface ComplianceRendering {
  *   `resequence`) never show as config lines.
  * - Each top-level line of intended, the remediation and the rollback goes to its feature (a negation
  *   where the line it removes goes); a feature is listed when one of them has lines in it. A feature's
- *   scripts are the remediation and the rollback rendered with exits, restricted to its top-level
- *   lines (no copy).
+ *   scripts are its sections' lines of the device's remediation and rollback (`remediation_lines`,
+ *   `rollback_lines`): rendered once, by the caller when it renders them anyway (`scripts`).
  * - A feature is compliant when its part of both scripts is empty; a device when every feature is.
  *
  * Cost: one classification per top-level line, and work in proportion to the drift only.
@@ -28,6 +37,7 @@ export function computeCompliance(
   plan: RemediationPlan,
   features: CompiledFeatures,
   engine: ComplianceRendering,
+  scripts?: { readonly remediation: RenderedScript; readonly rollback: RenderedScript },
 ): DeviceCompliance {
   const count = features.names.length;
   const present = new Array<boolean>(count).fill(false);
@@ -51,27 +61,75 @@ export function computeCompliance(
       ? ''
       : engine.render(part.tree, { exits: false, bannerDelimiter: 'original', topLevel: mine });
   };
-  const asScript = (part: Partition, f: number): string => {
-    const mine = part.byFeature.get(f);
-    return mine === undefined ? '' : engine.render(part.tree, { exits: true, topLevel: mine });
-  };
+  const remediationScript = scripts?.remediation ?? renderScript(engine, plan.remediation);
+  const rollbackScript = scripts?.rollback ?? renderScript(engine, plan.rollback);
+  const remediationPart = new ScriptPart(remediationScript);
+  const rollbackPart = new ScriptPart(rollbackScript);
 
-  const out: FeatureCompliance[] = [];
+  const out: ComputedFeatureCompliance[] = [];
   for (let f = 0; f < count; f++) {
     if (!present[f]) continue;
-    const fc = {
+    const remediationLines = remediationPart.lines(remediation.byFeature.get(f));
+    const rollbackLines = rollbackPart.lines(rollback.byFeature.get(f));
+    out.push({
       feature: features.names[f],
+      compliant: remediationLines.length === 0 && rollbackLines.length === 0,
       missing: asConfig(missing, f),
       missing_count: missing.lines.get(f) ?? 0,
       extra: asConfig(extra, f),
       extra_count: extra.lines.get(f) ?? 0,
-      remediation: asScript(remediation, f),
-      rollback: asScript(rollback, f),
+      remediation: remediationPart.text(remediationLines),
+      rollback: rollbackPart.text(rollbackLines),
+      remediation_lines: remediationLines,
+      rollback_lines: rollbackLines,
       intended_ranges: ranges.get(f) ?? [],
-    };
-    out.push({ ...fc, compliant: fc.remediation === '' && fc.rollback === '' });
+    });
   }
   return { compliant: out.every((f) => f.compliant), features: out };
+}
+
+function renderScript(engine: ComplianceRendering, tree: ConfigTree): RenderedScript {
+  const sections = new Map<HNode, SectionLines>();
+  return { text: engine.render(tree, { exits: true, sectionLines: sections }), sections };
+}
+
+/** A feature's part of a rendered script: line ranges of it, and their text (split only when asked). */
+class ScriptPart {
+  private split: string[] | undefined;
+
+  constructor(private readonly script: RenderedScript) {}
+
+  /** 1-based inclusive ranges of these top-level lines' sections, adjacent ones joined, in script order. */
+  lines(tops: ReadonlySet<HNode> | undefined): LineRange[] {
+    if (tops === undefined) return [];
+    const spans: SectionLines[] = [];
+    for (const top of tops) {
+      const span = this.script.sections.get(top);
+      if (span !== undefined && span.end > span.start) spans.push(span);
+    }
+    spans.sort((a, b) => a.start - b.start);
+    const out: LineRange[] = [];
+    for (const { start, end } of spans) {
+      const last = out[out.length - 1];
+      if (last !== undefined && last.end_line === start) out[out.length - 1] = { ...last, end_line: end };
+      else out.push({ start_line: start + 1, end_line: end });
+    }
+    return out;
+  }
+
+  text(ranges: readonly LineRange[]): string {
+    if (ranges.length === 0) return '';
+    this.split ??= this.script.text.split('\n');
+    return scriptLines(this.split, ranges);
+  }
+}
+
+/** The lines of a script (split at `\n`) in the ranges, as text ending with a line break. */
+export function scriptLines(lines: readonly string[], ranges: readonly LineRange[]): string {
+  const out: string[] = [];
+  for (const r of ranges)
+    for (let i = r.start_line - 1; i < r.end_line && i < lines.length; i++) out.push(lines[i]);
+  return out.length === 0 ? '' : `${out.join('\n')}\n`;
 }
 
 /**

@@ -6,8 +6,16 @@
  *   engine.compliance(plan, sets);   // DeviceCompliance: per feature missing, extra, remediation, rollback
  */
 export { CompiledFeatures } from './classify';
+export { scriptLines, type RenderedScript } from './compute';
 export { DEFAULT_FEATURES } from './defaultFeatures';
 export { resolveFeatureSets, validateFeatures } from './validateFeatures';
 export type { FeatureError, FeatureOverrides } from './validateFeatures';
 export { OTHER_FEATURE } from './types';
-export type { DeviceCompliance, FeatureCompliance, FeatureDefinition, FeatureSets, LineRange } from './types';
+export type {
+  ComputedFeatureCompliance,
+  DeviceCompliance,
+  FeatureCompliance,
+  FeatureDefinition,
+  FeatureSets,
+  LineRange,
+} from './types';

@@ -42,12 +42,24 @@ export interface FeatureCompliance {
   /** This feature's part of the remediation and rollback, rendered with exits as a script. */
   readonly remediation: string;
   readonly rollback: string;
+
   /** Where the feature's top-level sections are in the intended file (SARIF, review scoping). */
   readonly intended_ranges: readonly LineRange[];
+}
+
+/** A feature as computed: with where its scripts are in the device's whole scripts. */
+export interface ComputedFeatureCompliance extends FeatureCompliance {
+  /**
+   * Where `remediation` and `rollback` are in the device's whole remediation and rollback (rendered with
+   * exits at the platform's indentation): 1-based inclusive line ranges, in script order. A job stores
+   * these instead of the texts, which it gives back by slicing the scripts it stores anyway.
+   */
+  readonly remediation_lines: readonly LineRange[];
+  readonly rollback_lines: readonly LineRange[];
 }
 
 export interface DeviceCompliance {
   /** Every listed feature is compliant. */
   readonly compliant: boolean;
-  readonly features: readonly FeatureCompliance[];
+  readonly features: readonly ComputedFeatureCompliance[];
 }

@@ -1,5 +1,5 @@
 import { CompiledFeatures } from '../compliance/classify';
-import { computeCompliance } from '../compliance/compute';
+import { computeCompliance, type RenderedScript } from '../compliance/compute';
 import { DEFAULT_FEATURES } from '../compliance/defaultFeatures';
 import type { DeviceCompliance, FeatureDefinition, FeatureSets } from '../compliance/types';
 import { PLATFORMS, type ParsedConfig, type Platform } from '../model/types';
@@ -127,9 +127,14 @@ export interface RemediationEngine {
   ): FramedScripts;
   /**
    * Per feature of the plan's platform (`features`, default the built-in sets): compliant, missing and
-   * extra lines, and that feature's part of the remediation and rollback. Reuses the plan's trees.
+   * extra lines, and that feature's part of the remediation and rollback. Reuses the plan's trees, and
+   * the scripts when the caller rendered them already (with exits, `sectionLines` filled).
    */
-  compliance(plan: RemediationPlan, features?: FeatureSets): DeviceCompliance;
+  compliance(
+    plan: RemediationPlan,
+    features?: FeatureSets,
+    scripts?: { readonly remediation: RenderedScript; readonly rollback: RenderedScript },
+  ): DeviceCompliance;
 }
 
 export function createRemediationEngine(options: RemediationEngineOptions = {}): RemediationEngine {
@@ -206,8 +211,8 @@ export function createRemediationEngine(options: RemediationEngineOptions = {}):
         ...(cut === undefined ? {} : { unmanaged: cut.unmanaged, unscoped: whole }),
       };
     },
-    compliance: (plan, features = DEFAULT_FEATURES) =>
-      computeCompliance(plan, compiledFeatures(features[plan.platform]), engine),
+    compliance: (plan, features = DEFAULT_FEATURES, scripts) =>
+      computeCompliance(plan, compiledFeatures(features[plan.platform]), engine, scripts),
   };
   return engine;
 }

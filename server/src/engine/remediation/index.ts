@@ -29,6 +29,7 @@ export type {
   LoadedConfig,
   RemediationTree,
   RenderOptions,
+  SectionLines,
   Risk,
   RiskKind,
 } from './types';

@@ -16,26 +16,42 @@ export function renderTree(tree: ConfigTree, options: RenderOptions = {}): strin
   const unit = ' '.repeat(options.indent ?? tree.rules.driver.indentation);
   const lines: string[] = [];
   const only = options.topLevel;
+  const sectionLines = options.sectionLines;
+  // Banners are one entry of `lines` holding several lines: what they add beyond one, for sectionLines.
+  let bannerExtra = 0;
   const write = (node: HNode, depth: number): void => {
     for (const c of node.children) {
       if (depth === 0 && only !== undefined && !only.has(c)) continue;
       const pad = unit.repeat(depth);
-      if (c.kind === 'banner') lines.push(renderBanner(c, options.bannerDelimiter ?? 'safe'));
-      else if (c.kind === 'certificate') renderCertificate(c, pad, pad + unit, lines);
+      const start = lines.length + bannerExtra;
+      if (c.kind === 'banner') {
+        const banner = renderBanner(c, options.bannerDelimiter ?? 'safe');
+        lines.push(banner);
+        if (sectionLines !== undefined) bannerExtra += countLineBreaks(banner);
+      } else if (c.kind === 'certificate') renderCertificate(c, pad, pad + unit, lines);
       else lines.push(pad + c.text);
       if (options.comments === true && c.meta?.negated !== undefined && c.meta.negated.children.length > 0) {
         lines.push(`${pad}! removes ${1 + c.meta.negated.descendantCount()} lines`);
       }
-      if (c.children.length === 0) continue;
-      write(c, depth + 1);
-      if (options.exits === true) {
-        const exit = tree.rules.exit(c);
-        if (exit !== undefined) lines.push((exit.atHeaderLevel ? pad : pad + unit) + exit.text);
+      if (c.children.length > 0) {
+        write(c, depth + 1);
+        if (options.exits === true) {
+          const exit = tree.rules.exit(c);
+          if (exit !== undefined) lines.push((exit.atHeaderLevel ? pad : pad + unit) + exit.text);
+        }
       }
+      if (depth === 0 && sectionLines !== undefined)
+        sectionLines.set(c, { start, end: lines.length + bannerExtra });
     }
   };
   write(tree.root, 0);
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+}
+
+function countLineBreaks(text: string): number {
+  let n = 0;
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) n++;
+  return n;
 }
 
 /**

@@ -82,6 +82,18 @@ export interface RenderOptions {
    * script without copying it (compliance renders each feature's part of a remediation so).
    */
   readonly topLevel?: ReadonlySet<HNode>;
+  /**
+   * Filled with where each top-level line's section (with its exit) is in the text: 0-based first line
+   * and the line after it. Lets compliance point into the device's script instead of rendering each
+   * feature's part again.
+   */
+  readonly sectionLines?: Map<HNode, SectionLines>;
+}
+
+/** Lines `start` (0-based) up to, not including, `end` of a rendered text. */
+export interface SectionLines {
+  readonly start: number;
+  readonly end: number;
 }
 
 export type { RiskKind };

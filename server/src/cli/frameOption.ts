@@ -14,7 +14,7 @@ export interface FrameChoice {
   readonly tag: string | undefined;
 }
 
-export const FRAME_USAGE = `--frame F    wrap the scripts for a safe apply (docs/safe-apply.md): none (default, the bare script),
+export const FRAME_USAGE = `--frame F    wrap the scripts for a safe apply (docs/safe-apply.md): none (default, no wrapping),
                terminal (configure terminal ... end, then saved), replace (IOS: a copy on flash, configure
                terminal revert timer, configure confirm; rollback: configure replace), checkpoint (NX-OS:
                checkpoint; rollback: rollback running-config checkpoint). Commands that make the device

@@ -1,9 +1,10 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
-import type { DeviceResult, JobSummary } from '../jobs';
+import { answeringFrames, type PromptLine } from '../engine';
+import type { DeviceResult, JobManager, JobSummary } from '../jobs';
 import type * as Export from '../jobs/exportResults';
 import type { CliCommand } from './command';
-import { FRAME_USAGE, parseFrameOption } from './frameOption';
+import { FRAME_USAGE, parseFrameOption, promptLines } from './frameOption';
 import { EXIT_INCOMPLETE, EXIT_OK, EXIT_USAGE, UsageError, type CliIo } from './io';
 import { checkTargets, JOB_ARGS, jobArgs, loadOnUse, unmanagedJobNote, withFinishedJob } from './jobRun';
 
@@ -18,6 +19,37 @@ function scoreText(d: DeviceResult): string {
 }
 
 const LISTED_WHEN_FEW = 50;
+
+/**
+ * The success devices whose scripts, printed or written with frame `none`, withhold lines. The devices of
+ * `--format json` come framed with their `withheld_lines`; a text report reads the texts of only the few
+ * devices whose summary says a line asks (`needs_confirmation`), so a large fleet is not read twice.
+ */
+function withheldDevices(
+  manager: JobManager,
+  jobId: string,
+  devices: readonly DeviceResult[],
+): { device: DeviceResult; lines: readonly PromptLine[] }[] {
+  return devices.flatMap((device) => {
+    if (device.status !== 'success' || device.needs_confirmation !== true) return [];
+    const lines =
+      device.withheld_lines ??
+      manager.getDeviceResult(jobId, device.folder, device.device_id, true, { frame: 'none' })
+        ?.withheld_lines ??
+      [];
+    return lines.length === 0 ? [] : [{ device, lines }];
+  });
+}
+
+function withheldWarning(device: DeviceResult, lines: readonly PromptLine[]): string {
+  const frames =
+    device.platform === undefined ? 'terminal|replace|checkpoint' : answeringFrames(device.platform);
+  return (
+    `${device.device_id}: warning: ${lines.length} line(s) make the device ask for confirmation and are ` +
+    `withheld from its scripts, a comment in their place (${promptLines(lines)}): they do not reach the ` +
+    `intended config; --frame ${frames} sends them with their answers (docs/safe-apply.md)\n`
+  );
+}
 
 function textReport(job: JobSummary, devices: DeviceResult[], cwd: string): string {
   const s = job.summary;
@@ -75,9 +107,10 @@ export const batchCommand: CliCommand = {
                A frame applies to the scripts --out writes and --format json prints; a device whose
                platform has no such frame (checkpoint on IOS, replace on NX-OS) gets no script files.
 Ctrl-C cancels the job; the devices finished so far are kept and reported.
-Devices whose bare scripts make the device ask for confirmation are named on stderr.
-Exit code 1 when a device failed or its remediation is unverified, or a device could not be framed;
-2 when the job could not run.`,
+Without a frame, the lines that make the device ask for confirmation are withheld from the scripts (a
+comment in their place, json withheld_lines per device); stderr names them and the frames that send them.
+Exit code 1 when a device failed, its remediation is unverified, its scripts withhold lines (frame none),
+or it could not be framed; 2 when the job could not run.`,
   async run(argv: string[], io: CliIo): Promise<number> {
     const { allDeviceResults, batchResultsDocument, exportJobResults } = loadOnUse<typeof Export>(() =>
       // eslint-disable-next-line @typescript-eslint/no-require-imports -- lazy, see loadOnUse
@@ -99,8 +132,8 @@ Exit code 1 when a device failed or its remediation is unverified, or a device c
     const frameChoice = parseFrameOption(values.frame, values['frame-tag']);
     if (frameChoice.frame !== 'none' && values.out === undefined && values.format !== 'json')
       throw new UsageError('--frame frames the scripts of --out or --format json: give one of them');
-    const frame =
-      frameChoice.frame === 'none' ? undefined : { frame: frameChoice.frame, tag: frameChoice.tag };
+    // `none` is a frame too: the scripts printed and written withhold the lines that make the device ask.
+    const frame = { frame: frameChoice.frame, tag: frameChoice.tag };
     checkTargets('batch', positionals);
     if (values.format !== 'text' && values.format !== 'json')
       throw new UsageError(`--format ${values.format}: expected text or json`);
@@ -119,13 +152,13 @@ Exit code 1 when a device failed or its remediation is unverified, or a device c
       }
       const json = values.format === 'json';
       const devices = [...allDeviceResults(manager, job.job_id, json, json ? frame : undefined)];
-      if (json) io.out(`${JSON.stringify(batchResultsDocument(job, devices, frame?.frame), null, 2)}\n`);
+      if (json) io.out(`${JSON.stringify(batchResultsDocument(job, devices, frame.frame), null, 2)}\n`);
       else io.out(textReport(job, devices, process.cwd()));
       let unframed: readonly { device_id: string; error: string }[] = [];
       if (values.out !== undefined) {
         const written = exportJobResults(manager, job.job_id, values.out, frame);
         unframed = written.unframed;
-        const how = frame === undefined ? '' : ` (--frame ${frame.frame})`;
+        const how = frame.frame === 'none' ? '' : ` (--frame ${frame.frame})`;
         io.err(
           `wrote ${written.scripts} scripts${how} and ${path.relative(process.cwd(), written.report)}\n`,
         );
@@ -142,14 +175,11 @@ Exit code 1 when a device failed or its remediation is unverified, or a device c
       }
       for (const u of unframed) io.err(`${u.device_id}: not framed, no scripts written: ${u.error}\n`);
       io.err(unmanagedJobNote(devices));
-      if (frame === undefined) {
-        for (const d of devices.filter((device) => device.needs_confirmation === true)) {
-          io.err(
-            `${d.device_id}: warning: its scripts make the device ask for confirmation; --frame terminal|replace|checkpoint answers (docs/safe-apply.md)\n`,
-          );
-        }
-      }
-      const failed = bad.length > 0 || unframed.length > 0 || job.status !== 'completed';
+      // Like an unverified device (exit 1, not failed): its scripts stop short of the intended config.
+      const withheld = frame.frame === 'none' ? withheldDevices(manager, job.job_id, devices) : [];
+      for (const { device, lines } of withheld) io.err(withheldWarning(device, lines));
+      const failed =
+        bad.length > 0 || unframed.length > 0 || withheld.length > 0 || job.status !== 'completed';
       return failed ? EXIT_INCOMPLETE : EXIT_OK;
     });
   },

@@ -72,13 +72,15 @@ export const remediateCommand: CliCommand = {
   --indent N   spaces per level (default: the platform's, IOS 1, NX-OS 2)
   ${FRAME_USAGE}
   --format     text: the script(s) (default); json: {device_id, platform, status, verified, frame,
-               needs_confirmation, confirmation_prompts, remediation, rollback, future?, verify,
-               change_score, risks, unmanaged? (with --scope: {count, sections})}
-Lines that make the device ask for confirmation are flagged (risk confirmation-prompt); without a frame a
-warning on stderr says so and json has needs_confirmation: true (the exit code does not change).
-Exit code 1 when the predicted config differs from the intended one (the reasons go to stderr); 2 when
-a config did not parse whole (a banner or certificate never closed, binary content), naming file and line,
-or for a frame the platform does not have (checkpoint on IOS, replace on NX-OS).`,
+               needs_confirmation, confirmation_prompts, withheld_lines, remediation, rollback, future?,
+               verify, change_score, risks, unmanaged? (with --scope: {count, sections})}
+Lines that make the device ask for confirmation are flagged (risk confirmation-prompt). Without a frame
+they are withheld: each is replaced by one "! netremediate: withheld, the device asks ..." comment (line
+numbers unchanged), a warning on stderr names them and the frames that send them, json lists them in
+withheld_lines, and the exit code is 1 (the printed script does not reach the intended config).
+Exit code 1 when the predicted config differs from the intended one (the reasons go to stderr) or lines
+were withheld; 2 when a config did not parse whole (a banner or certificate never closed, binary content),
+naming file and line, or for a frame the platform does not have (checkpoint on IOS, replace on NX-OS).`,
   run(argv: string[], io: CliIo): number {
     const { values, positionals } = parseArgs({
       args: argv,
@@ -165,6 +167,7 @@ or for a frame the platform does not have (checkpoint on IOS, replace on NX-OS).
         frame: framed.frame,
         needs_confirmation: framed.needsConfirmation,
         confirmation_prompts: framed.prompts,
+        withheld_lines: framed.withheld,
         remediation,
         rollback,
         ...(future === undefined ? {} : { future }),
@@ -180,7 +183,7 @@ or for a frame the platform does not have (checkpoint on IOS, replace on NX-OS).
       if (future !== undefined) io.out(`\n! predicted config after the remediation\n${future}`);
     }
     for (const risk of plan.risks) io.err(`${deviceId}: risk: ${risk.message} (${risk.path.join(' > ')})\n`);
-    io.err(confirmationWarning(deviceId, framed));
+    io.err(confirmationWarning(deviceId, platform, framed));
     io.err(unmanagedNote(deviceId, cut?.unmanaged));
     if (!verified) {
       io.err(
@@ -190,6 +193,8 @@ or for a frame the platform does not have (checkpoint on IOS, replace on NX-OS).
       if (plan.verify.length > 20) io.err(`  ... and ${plan.verify.length - 20} more\n`);
       return EXIT_INCOMPLETE;
     }
-    return EXIT_OK;
+    // Withheld lines (frame none): what was printed stops short of the intended config, like an
+    // incomplete remediation.
+    return framed.withheld.length > 0 ? EXIT_INCOMPLETE : EXIT_OK;
   },
 };

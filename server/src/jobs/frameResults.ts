@@ -12,17 +12,18 @@ export interface FrameRequest {
 }
 
 /**
- * `device` with its remediation and rollback framed, `frame` set and `needs_confirmation` saying
- * whether the framed scripts still leave a question unanswered. A device without texts, not computed,
- * or asked for frame `none` comes back as it is; one whose platform has no such frame comes back with
- * its bare texts and `frame_error` (an export then writes no script for it).
+ * `device` with its remediation and rollback framed, `frame` set, `needs_confirmation` saying whether
+ * the framed scripts still leave a question unanswered and `withheld_lines` what frame `none` left out
+ * (the commands that make the device ask: a printed script never sends them unanswered). A device
+ * without texts or not computed comes back as it is; one whose platform has no such frame comes back
+ * with its bare texts and `frame_error` (an export then writes no script for it).
  */
 export function frameDeviceResult(
   device: DeviceResult,
   request: FrameRequest | undefined,
   engine: RemediationEngine,
 ): DeviceResult {
-  if (request === undefined || request.frame === 'none') return device;
+  if (request === undefined) return device;
   if (device.status !== 'success' || device.platform === undefined || device.remediation === undefined)
     return device;
   try {
@@ -37,6 +38,7 @@ export function frameDeviceResult(
       rollback: framed.rollback,
       frame: framed.frame,
       needs_confirmation: framed.needsConfirmation,
+      withheld_lines: framed.withheld,
     };
   } catch (error) {
     if (!(error instanceof FrameError)) throw error;

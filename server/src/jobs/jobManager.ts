@@ -236,7 +236,7 @@ export class JobManager extends JobLifecycle {
 
   /**
    * A page of a job's devices, in job order; texts read from the journal when asked for, in a safe-apply
-   * frame when `frame` says so.
+   * frame when `frame` says so (`none` too: the prompting lines withheld); without `frame`, as stored.
    */
   getDeviceResults(jobId: string, query: DeviceQuery = {}): { total: number; devices: DeviceResult[] } {
     const job = this.loaded(jobId);
@@ -251,6 +251,7 @@ export class JobManager extends JobLifecycle {
     folder: string,
     deviceId: string,
     includeTexts = true,
+    frame?: FrameRequest,
   ): DeviceResult | undefined {
     const job = this.loaded(jobId);
     const index = job.indexOf(path.resolve(folder), deviceId);
@@ -262,7 +263,8 @@ export class JobManager extends JobLifecycle {
       (m) => this.warn(m),
       [index],
     );
-    return page.devices[0];
+    const device = page.devices[0];
+    return device === undefined || !includeTexts ? device : this.framed(device, frame);
   }
 
   /**
@@ -342,7 +344,9 @@ export class JobManager extends JobLifecycle {
     if (device === undefined) return undefined;
     const scope = reviewScopeOf(this.loaded(jobId).header, device.folder);
     const focus = feature === undefined ? undefined : this.featureFocus(jobId, device, feature);
-    return readReviewDocuments(this.framed(device, frame), unsaved, this.options.userRules, scope, focus);
+    const review = await readReviewDocuments(device, unsaved, this.options.userRules, scope, focus);
+    // Framed last: a review focused on a feature frames (and withholds from) that feature's scripts.
+    return { ...review, device: this.framed(review.device, frame) };
   }
 
   /** A review focused on one feature of the feature set the device was checked against. */
@@ -358,7 +362,7 @@ export class JobManager extends JobLifecycle {
   }
 
   private framed(device: DeviceResult, frame: FrameRequest | undefined): DeviceResult {
-    if (frame === undefined || frame.frame === 'none') return device;
+    if (frame === undefined) return device;
     this.framer ??= createRemediationEngine({ userRules: this.options.userRules });
     return frameDeviceResult(device, frame, this.framer);
   }
@@ -403,7 +407,7 @@ export class JobManager extends JobLifecycle {
 }
 
 function frameRequest(frame: DeviceQuery['frame'], tag: string | undefined): FrameRequest | undefined {
-  return frame === undefined || frame === 'none' ? undefined : { frame, tag };
+  return frame === undefined ? undefined : { frame, tag };
 }
 
 function complianceOf(job: JobState): JobCompliance {

@@ -3,9 +3,9 @@
  * know (snake_case fields), so that the LSP requests and `netremediate batch --format json` pass them on
  * as they are. Times are ISO strings; `duration`, `queue_time` and device `duration` are milliseconds.
  */
-import type { FeatureCompliance, FrameKind, Platform, UnmanagedSection } from '../engine';
+import type { FeatureCompliance, FrameKind, Platform, PromptLine, UnmanagedSection } from '../engine';
 
-export type { FrameKind };
+export type { FrameKind, PromptLine };
 
 /**
  * `pending` (queued, maybe waiting for device locks) → `running` → `completed` | `failed` | `cancelled`.
@@ -135,6 +135,13 @@ export interface DeviceFraming {
   readonly frame?: FrameKind;
   /** The platform has no such frame (IOS `checkpoint`, NX-OS `replace`): the texts are left bare. */
   readonly frame_error?: string;
+  /**
+   * Frame `none`: the lines that make the device ask for confirmation, withheld from the texts (each
+   * replaced in place by one `! netremediate: withheld ...` comment; `line` counts in the texts as they
+   * are). The texts then do not reach the intended config: only a frame sends those lines. Empty in a
+   * frame.
+   */
+  readonly withheld_lines?: readonly PromptLine[];
 }
 
 export type DeviceResult = DeviceSummary & Partial<DeviceTexts> & DeviceFraming;

@@ -36,7 +36,8 @@ export class UniqueNames {
 
 /**
  * The batch results document users know: the job, then every device with its texts, then the summary.
- * With a safe-apply frame, `frame` says which, and the texts are the framed scripts.
+ * With a safe-apply frame, `frame` says which, and the texts are the framed scripts; with `none`, the
+ * texts withhold the lines that make the device ask (`withheld_lines` per device).
  */
 export function batchResultsDocument(
   job: JobSummary,
@@ -59,6 +60,8 @@ export function batchResultsDocument(
       change_score: d.change_score,
       risks: d.risks,
       needs_confirmation: d.needs_confirmation ?? false,
+      // Frame `none`: the prompting lines the scripts leave out (a comment in their place).
+      withheld_lines: d.withheld_lines ?? [],
       frame_error: d.frame_error,
       verify: d.verify,
       // Only for a device with a scope (undefined fields are left out of the JSON).

@@ -113,7 +113,10 @@ export interface DeviceResultsParams extends JobParams {
   include_texts?: boolean;
   /**
    * With `include_texts`: the remediation and rollback in this safe-apply frame (docs/safe-apply.md);
-   * a device whose platform has no such frame keeps its bare texts and gets `frame_error`.
+   * a device whose platform has no such frame keeps its bare texts and gets `frame_error`. `none`: the
+   * scripts as printed, each line that makes the device ask withheld (a comment in its place, listed in
+   * `withheld_lines`). Absent: the texts as the job stored them, prompting lines included (data, not a
+   * script to paste: `needs_confirmation` says whether one asks).
    */
   frame?: FrameKind;
   /** Appended to the frame's archive / checkpoint name (`netremediate-<device>-<tag>`). */
@@ -132,7 +135,10 @@ export const DeviceResultsRequest = new RequestType<DeviceResultsParams, DeviceR
 export interface ReviewParams extends JobParams {
   folder: string;
   device_id: string;
-  /** The remediation and rollback script documents in this safe-apply frame (the `netremediate.frame` setting). */
+  /**
+   * The remediation and rollback script documents in this safe-apply frame (the `netremediate.frame`
+   * setting); absent: `none`, the prompting lines withheld (`device.withheld_lines`).
+   */
   frame?: FrameKind;
   frame_tag?: string;
   /**

@@ -38,7 +38,8 @@ describe('netremediate remediate --frame', () => {
     it(`${device} --frame ${frame} --rollback prints the golden script`, () => {
       const tag = frame === 'replace' || frame === 'checkpoint' ? ['--frame-tag', 'CHG0042'] : [];
       const r = runCli(['remediate', ...pair(device), '--frame', frame, '--rollback', ...tag]);
-      assert.equal(r.code, 0, r.stderr);
+      // Both devices have prompting lines: frame none withholds them, and says so with exit code 1.
+      assert.equal(r.code, frame === 'none' ? 1 : 0, r.stderr);
       assert.equal(r.stdout, expected(device, frame));
     });
   }
@@ -96,7 +97,7 @@ describe('netremediate remediate --frame', () => {
 
   it('json: the confirmation-prompt risks, needs_confirmation and the prompts; a warning without a frame', () => {
     const bare = runCli(['remediate', ...pair('br-rtr-09'), '--format', 'json']);
-    assert.equal(bare.code, 0, bare.stderr);
+    assert.equal(bare.code, 1, 'the prompting lines are withheld');
     const json = JSON.parse(bare.stdout);
     assert.equal(json.frame, 'none');
     assert.equal(json.needs_confirmation, true);
@@ -118,12 +119,14 @@ describe('netremediate remediate --frame', () => {
       ],
     );
     assert.match(bare.stderr, /br-rtr-09: warning: 3 line\(s\) make the device ask for confirmation/);
+    assert.equal(json.withheld_lines.length, 3);
 
     const framed = JSON.parse(
       runCli(['remediate', ...pair('br-rtr-09'), '--format', 'json', '--frame', 'terminal']).stdout,
     );
     assert.equal(framed.frame, 'terminal');
     assert.equal(framed.needs_confirmation, true, 'the licence is left to the operator');
+    assert.deepEqual(framed.withheld_lines, []);
     assert.match(framed.remediation, /^configure terminal$/m);
 
     const nxos = runCli(['remediate', ...pair('leaf-401'), '--format', 'json', '--frame', 'checkpoint']);
@@ -150,6 +153,7 @@ describe('netremediate batch --frame', () => {
       const report = JSON.parse(fs.readFileSync(path.join(out.dir, 'report.json'), 'utf8'));
       assert.equal(report.frame, 'terminal');
       const byId = Object.fromEntries(report.results.map((d: { device_id: string }) => [d.device_id, d]));
+      assert.deepEqual(byId['br-rtr-09'].withheld_lines, [], 'a frame withholds nothing');
       assert.equal(byId['br-rtr-09'].needs_confirmation, true);
       assert.equal(byId['leaf-401'].needs_confirmation, false);
       assert.match(byId['br-rtr-09'].remediation, /^configure terminal$/m);
@@ -178,9 +182,9 @@ describe('netremediate batch --frame', () => {
 
   it('without a frame, devices whose scripts ask for confirmation are named on stderr', () => {
     const r = runCli(['batch', FLEET, '--format', 'json']);
-    assert.equal(r.code, 0, r.stderr);
-    assert.match(r.stderr, /br-rtr-09: warning: its scripts make the device ask for confirmation/);
-    assert.match(r.stderr, /leaf-401: warning: its scripts make the device ask for confirmation/);
+    assert.equal(r.code, 1, 'their prompting lines are withheld');
+    assert.match(r.stderr, /br-rtr-09: warning: 3 line\(s\) make the device ask for confirmation/);
+    assert.match(r.stderr, /leaf-401: warning: 2 line\(s\) make the device ask for confirmation/);
     const doc = JSON.parse(r.stdout);
     assert.equal(doc.frame, 'none');
     assert.ok(doc.results.every((d: { needs_confirmation: boolean }) => d.needs_confirmation === true));

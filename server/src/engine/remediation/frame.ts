@@ -4,8 +4,10 @@
  * names are deterministic (`netremediate-<device>[-<tag>]`) so that the same inputs print the same
  * framed script.
  *
- * - `none`: the script as it is. Commands that make the device ask for confirmation are listed (and
- *   the CLI warns), never answered: answering is a frame's job.
+ * - `none`: the script as computed, except that each command that makes the device ask for
+ *   confirmation is withheld: replaced in place by one `!` comment naming it (the device ignores
+ *   comments, so the rest applies; unanswered, the question would take the next line as its answer and
+ *   lose it). Answering is a frame's job.
  * - `terminal`: `configure terminal` … `end`, then the config saved.
  * - `replace` (IOS): a copy of the running config on flash, the script under `configure terminal
  *   revert timer` (the device undoes it by itself unless `configure confirm` arrives), then saved; the
@@ -39,7 +41,10 @@ export interface FrameOptions {
 /** A script line that makes the device ask, and how the frame answers. */
 export interface PromptLine {
   readonly script: 'remediation' | 'rollback';
-  /** 1-based, in the unframed script. */
+  /**
+   * 1-based, in the unframed script. With frame `none` it is also the line in the printed script: a
+   * withheld line is replaced by exactly one comment line.
+   */
   readonly line: number;
   readonly command: string;
   readonly asks: string;
@@ -54,10 +59,16 @@ export interface FramedScripts {
   /** The lines of the printed scripts (unframed numbering) that make the device ask. */
   readonly prompts: readonly PromptLine[];
   /**
-   * The printed scripts stop at a question they do not answer: any prompt with frame `none`, or a
-   * prompt without a safe answer (left to the operator) in a frame.
+   * A command of the scripts needs a confirmation the printed scripts do not give: any prompt with frame
+   * `none` (withheld), or a prompt without a safe answer (left to the operator) in a frame.
    */
   readonly needsConfirmation: boolean;
+  /**
+   * With frame `none`: the prompting lines left out of the printed scripts (each replaced by a
+   * `! netremediate: withheld ...` comment), so the scripts do not reach the intended config. Empty in a
+   * frame, which sends them with their answers.
+   */
+  readonly withheld: readonly PromptLine[];
 }
 
 /** A frame the platform does not have (IOS `checkpoint`, NX-OS `replace`): a usage error. */
@@ -88,18 +99,27 @@ export function frameScripts(
   ];
   const needsConfirmation =
     options.frame === 'none' ? prompts.length > 0 : prompts.some((p) => p.answer === undefined);
-  if (options.frame === 'none' || scripts.remediation === '') {
-    // Nothing to apply: no archive, no checkpoint, no save.
-    return { frame: options.frame, ...scripts, prompts, needsConfirmation };
+  const of = (script: PromptLine['script']): PromptLine[] => prompts.filter((p) => p.script === script);
+  if (options.frame === 'none') {
+    const withhold = (script: PromptLine['script'], text: string): string =>
+      withholding(rules.platform, text, of(script));
+    return {
+      frame: 'none',
+      remediation: withhold('remediation', scripts.remediation),
+      rollback: withhold('rollback', scripts.rollback),
+      prompts,
+      needsConfirmation,
+      withheld: prompts,
+    };
   }
-  const body = (script: 'remediation' | 'rollback', text: string): string[] =>
-    withAnswers(
-      text,
-      prompts.filter((p) => p.script === script),
-    );
+  if (scripts.remediation === '') {
+    // Nothing to apply: no archive, no checkpoint, no save.
+    return { frame: options.frame, ...scripts, prompts, needsConfirmation, withheld: [] };
+  }
+  const body = (script: PromptLine['script'], text: string): string[] => withAnswers(text, of(script));
   const remediation = frameRemediation(rules.platform, options, body('remediation', scripts.remediation));
   const rollback = frameRollback(rules.platform, options, body('rollback', scripts.rollback));
-  return { frame: options.frame, remediation, rollback, prompts, needsConfirmation };
+  return { frame: options.frame, remediation, rollback, prompts, needsConfirmation, withheld: [] };
 }
 
 /** The lines of a script that make the device ask (read back from the text, nothing dropped). */
@@ -128,10 +148,40 @@ export function frameName(options: Pick<FrameOptions, 'deviceId' | 'tag'>): stri
   return `netremediate-${clean(options.deviceId)}${tag}`;
 }
 
+/** A script's lines, without the empty string after its final newline. */
+function linesOf(script: string): string[] {
+  if (script === '') return [];
+  return script.endsWith('\n') ? script.slice(0, -1).split('\n') : script.split('\n');
+}
+
+/** The frames of `platform` that answer prompts, as `--frame` takes them: `terminal|replace`. */
+export function answeringFrames(platform: Platform): string {
+  return FRAME_KINDS.filter((f) => f !== 'none' && frameProblem(platform, f) === undefined).join('|');
+}
+
+/**
+ * Frame `none`: each prompting line replaced, at its indentation, by one comment saying what was withheld
+ * and how to send it, so every other line keeps its place and its line number. A comment inside a
+ * section is ignored there too: the section's other lines still apply in it.
+ */
+function withholding(platform: Platform, script: string, prompts: readonly PromptLine[]): string {
+  if (prompts.length === 0) return script;
+  const byLine = new Map(prompts.map((p) => [p.line - 1, p]));
+  const how = `apply with --frame ${answeringFrames(platform)}, docs/safe-apply.md`;
+  const lines = linesOf(script).map((line, i) => {
+    const prompt = byLine.get(i);
+    if (prompt === undefined) return line;
+    const pad = line.slice(0, line.length - line.trimStart().length);
+    const send =
+      prompt.answer === undefined ? 'no fixed answer is safe: send it by hand, docs/safe-apply.md' : how;
+    return `${pad}! netremediate: withheld, the device asks "${prompt.asks}": ${line.trim()} (${send})`;
+  });
+  return script.endsWith('\n') ? text(lines) : lines.join('\n');
+}
+
 /** The script's lines with each prompt answered on the next line, or left to the operator. */
 function withAnswers(script: string, prompts: readonly PromptLine[]): string[] {
-  if (script === '') return [];
-  const lines = script.endsWith('\n') ? script.slice(0, -1).split('\n') : script.split('\n');
+  const lines = linesOf(script);
   const byLine = new Map(prompts.map((p) => [p.line - 1, p]));
   const out: string[] = [];
   lines.forEach((line, i) => {

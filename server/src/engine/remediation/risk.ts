@@ -21,7 +21,7 @@ export const RISK_MESSAGES: Readonly<Record<RiskKind, string>> = {
   aaa: 'changes authentication or authorisation: a mistake locks everyone out',
   'interface-shutdown': 'shuts an interface that is up in running',
   'confirmation-prompt':
-    'makes the device ask for confirmation: sent unframed, the next line is taken as the answer (use a frame, docs/safe-apply.md)',
+    'makes the device ask for confirmation: only a frame sends it, with its answer; an unframed script withholds it (docs/safe-apply.md)',
   secret:
     'differs only by a secret the config does not show (masked by the backup, or hashed with a new salt): not compared, not sent; set it by hand if it must change',
 };

@@ -115,7 +115,8 @@ export function registerJobRequests(connection: Connection, jobs: JobService): v
   connection.onRequest(
     ReviewDocumentsRequest,
     withManager(jobs, async (manager, { job_id, folder, device_id, frame, frame_tag, feature }) => {
-      const framing = frame === undefined ? undefined : { frame: frameOrThrow(frame), tag: frame_tag };
+      // The review's scripts are for reading and copying: without a frame, `none` (prompting lines withheld).
+      const framing = { frame: frameOrThrow(frame ?? 'none'), tag: frame_tag };
       const review = await manager.reviewDocuments(
         job_id,
         folder,

@@ -131,11 +131,16 @@ naming file and line, or for a frame the platform does not have (checkpoint on I
     const deviceId = deviceIdFromPath(runningFile);
     let framed: FramedScripts;
     try {
+      const rollbackTree = wantsRollback ? engine.rollback(running, intended) : undefined;
+      const asks = (risks: readonly { kind: string }[]): boolean =>
+        risks.some((r) => r.kind === 'confirmation-prompt');
       framed = engine.frame(
         platform,
         {
           remediation: engine.render(shown, renderOptions),
-          rollback: wantsRollback ? engine.render(engine.rollback(running, intended), renderOptions) : '',
+          rollback: rollbackTree === undefined ? '' : engine.render(rollbackTree, renderOptions),
+          // The trees know their risks: no need to read the scripts back when nothing can ask.
+          mayAsk: asks(remediationTree.risks) || (rollbackTree !== undefined && asks(rollbackTree.risks)),
         },
         { frame: frameChoice.frame, deviceId, tag: frameChoice.tag },
       );

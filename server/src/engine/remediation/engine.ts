@@ -12,7 +12,7 @@ import { createScoper } from '../scope/scoper';
 import type { Scope, UnmanagedDrift } from '../scope/types';
 import { annotate, changeScore, selectLines } from './annotate';
 import type { HNode } from './hnode';
-import { frameScripts, type FramedScripts, type FrameOptions } from './frame';
+import { frameScripts, type FramedScripts, type FrameOptions, type ScriptsToFrame } from './frame';
 import { loadConfig } from './load';
 import { predictTree } from './predict';
 import { remediateTrees } from './remediate';
@@ -120,11 +120,7 @@ export interface RemediationEngine {
    * A device's rendered remediation and rollback in a safe-apply frame (frame.ts), with the lines that
    * make the device ask for confirmation. Throws FrameError for a frame the platform does not have.
    */
-  frame(
-    platform: Platform,
-    scripts: { readonly remediation: string; readonly rollback: string },
-    options: FrameOptions,
-  ): FramedScripts;
+  frame(platform: Platform, scripts: ScriptsToFrame, options: FrameOptions): FramedScripts;
   /**
    * Per feature of the plan's platform (`features`, default the built-in sets): compliant, missing and
    * extra lines, and that feature's part of the remediation and rollback. Reuses the plan's trees, and

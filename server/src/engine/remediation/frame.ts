@@ -83,20 +83,36 @@ export function frameProblem(platform: Platform, frame: FrameKind): string | und
   return undefined;
 }
 
-/** Frames a device's remediation and rollback scripts (as rendered, with or without exits). */
+/** A device's scripts to frame, as rendered (with or without exits). */
+export interface ScriptsToFrame {
+  readonly remediation: string;
+  readonly rollback: string;
+  /**
+   * False when the caller knows no line of either script asks (the trees they were rendered from carry
+   * no `confirmation-prompt` risk): the scripts are then not read back to find prompts, which on a
+   * 5,000-interface script costs as much as a parse.
+   */
+  readonly mayAsk?: boolean;
+}
+
+/** Frames a device's remediation and rollback scripts. */
 export function frameScripts(
   rules: PlatformRules,
-  scripts: { readonly remediation: string; readonly rollback: string },
+  scripts: ScriptsToFrame,
   options: FrameOptions,
 ): FramedScripts {
   const problem = frameProblem(rules.platform, options.frame);
   if (problem !== undefined) throw new FrameError(problem);
   // A replace or checkpoint rollback does not print the line-by-line rollback: its prompts do not count.
   const wholeRollback = options.frame === 'replace' || options.frame === 'checkpoint';
-  const prompts = [
-    ...findPrompts(rules, scripts.remediation, 'remediation'),
-    ...(wholeRollback ? [] : findPrompts(rules, scripts.rollback, 'rollback')),
-  ];
+  const read = scripts.mayAsk !== false;
+  const prompts = !read
+    ? []
+    : [
+        ...findPrompts(rules, scripts.remediation, 'remediation'),
+        ...(wholeRollback ? [] : findPrompts(rules, scripts.rollback, 'rollback')),
+      ];
+  const { mayAsk: _mayAsk, ...texts } = scripts;
   const needsConfirmation =
     options.frame === 'none' ? prompts.length > 0 : prompts.some((p) => p.answer === undefined);
   const of = (script: PromptLine['script']): PromptLine[] => prompts.filter((p) => p.script === script);
@@ -114,7 +130,7 @@ export function frameScripts(
   }
   if (scripts.remediation === '') {
     // Nothing to apply: no archive, no checkpoint, no save.
-    return { frame: options.frame, ...scripts, prompts, needsConfirmation, withheld: [] };
+    return { frame: options.frame, ...texts, prompts, needsConfirmation, withheld: [] };
   }
   const body = (script: PromptLine['script'], text: string): string[] => withAnswers(text, of(script));
   const remediation = frameRemediation(rules.platform, options, body('remediation', scripts.remediation));

@@ -18,7 +18,7 @@ export { HNode, walk } from './hnode';
 export type { ChangeMeta, Origin } from './hnode';
 export { removedLineCount } from './annotate';
 export { answeringFrames, FRAME_KINDS, FrameError, frameName, frameProblem, REVERT_MINUTES } from './frame';
-export type { FramedScripts, FrameKind, FrameOptions, PromptLine } from './frame';
+export type { FramedScripts, FrameKind, FrameOptions, PromptLine, ScriptsToFrame } from './frame';
 export type { UnifiedDiffOptions } from './unifiedDiff';
 export type { Tag } from './annotate';
 export type {

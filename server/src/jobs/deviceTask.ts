@@ -176,6 +176,7 @@ export function computeDevice(task: DeviceTask, threadId: number): DeviceTaskRes
         : engine.compliance(plan, featuresFor(task), {
             remediation: { text: remediationText, sections: remediationSections },
             rollback: { text: rollbackText, sections: rollbackSections },
+            withTexts: false, // stored as lines of the scripts above (featureTexts.ts)
           });
     // With a scope, the predicted config is the whole device with the (scoped) remediation applied.
     const predicted = !task.includePredicted

@@ -12,14 +12,17 @@ import { scriptLines, type ComputedFeatureCompliance, type FeatureCompliance } f
 type Stored = Partial<ComputedFeatureCompliance> & Pick<FeatureCompliance, 'feature' | 'compliant'>;
 
 export function compactFeatures(features: readonly ComputedFeatureCompliance[]): Stored[] {
+  // Field by field rather than over Object.entries: this runs for every feature of every device.
   return features.map((f) => {
-    const out: Record<string, unknown> = {};
-    for (const [key, value] of Object.entries(f)) {
-      if (key === 'remediation' || key === 'rollback') continue;
-      if (value === '' || value === 0 || (Array.isArray(value) && value.length === 0)) continue;
-      out[key] = value;
-    }
-    return out as Stored;
+    const out: { -readonly [K in keyof Stored]: Stored[K] } = { feature: f.feature, compliant: f.compliant };
+    if (f.missing !== '') out.missing = f.missing;
+    if (f.missing_count !== 0) out.missing_count = f.missing_count;
+    if (f.extra !== '') out.extra = f.extra;
+    if (f.extra_count !== 0) out.extra_count = f.extra_count;
+    if (f.remediation_lines.length > 0) out.remediation_lines = f.remediation_lines;
+    if (f.rollback_lines.length > 0) out.rollback_lines = f.rollback_lines;
+    if (f.intended_ranges.length > 0) out.intended_ranges = f.intended_ranges;
+    return out;
   });
 }
 

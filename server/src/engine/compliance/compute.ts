@@ -9,6 +9,17 @@ export interface ComplianceRendering {
   render(tree: ConfigTree, options?: RenderOptions): string;
 }
 
+/** The device's scripts as the caller rendered them. */
+export interface ScriptsOfDevice {
+  readonly remediation: RenderedScript;
+  readonly rollback: RenderedScript;
+  /**
+   * False: leave each feature's `remediation` and `rollback` texts empty, the lines say where they are
+   * (a job stores the lines and slices the texts when read). Default true.
+   */
+  readonly withTexts?: boolean;
+}
+
 /**
  * A device's script as the caller rendered it (with exits), and where each top-level line's section is
  * in it (RenderOptions.sectionLines): each feature's part is then lines of it, not a render of its own.
@@ -37,7 +48,7 @@ export function computeCompliance(
   plan: RemediationPlan,
   features: CompiledFeatures,
   engine: ComplianceRendering,
-  scripts?: { readonly remediation: RenderedScript; readonly rollback: RenderedScript },
+  scripts?: ScriptsOfDevice,
 ): DeviceCompliance {
   const count = features.names.length;
   const present = new Array<boolean>(count).fill(false);
@@ -63,6 +74,7 @@ export function computeCompliance(
   };
   const remediationScript = scripts?.remediation ?? renderScript(engine, plan.remediation);
   const rollbackScript = scripts?.rollback ?? renderScript(engine, plan.rollback);
+  const withTexts = scripts?.withTexts !== false;
   const remediationPart = new ScriptPart(remediationScript);
   const rollbackPart = new ScriptPart(rollbackScript);
 
@@ -78,8 +90,8 @@ export function computeCompliance(
       missing_count: missing.lines.get(f) ?? 0,
       extra: asConfig(extra, f),
       extra_count: extra.lines.get(f) ?? 0,
-      remediation: remediationPart.text(remediationLines),
-      rollback: rollbackPart.text(rollbackLines),
+      remediation: withTexts ? remediationPart.text(remediationLines) : '',
+      rollback: withTexts ? rollbackPart.text(rollbackLines) : '',
       remediation_lines: remediationLines,
       rollback_lines: rollbackLines,
       intended_ranges: ranges.get(f) ?? [],

@@ -6,7 +6,7 @@
  *   engine.compliance(plan, sets);   // DeviceCompliance: per feature missing, extra, remediation, rollback
  */
 export { CompiledFeatures } from './classify';
-export { scriptLines, type RenderedScript } from './compute';
+export { scriptLines, type RenderedScript, type ScriptsOfDevice } from './compute';
 export { DEFAULT_FEATURES } from './defaultFeatures';
 export { resolveFeatureSets, validateFeatures } from './validateFeatures';
 export type { FeatureError, FeatureOverrides } from './validateFeatures';

@@ -1,5 +1,5 @@
 import { CompiledFeatures } from '../compliance/classify';
-import { computeCompliance, type RenderedScript } from '../compliance/compute';
+import { computeCompliance, type ScriptsOfDevice } from '../compliance/compute';
 import { DEFAULT_FEATURES } from '../compliance/defaultFeatures';
 import type { DeviceCompliance, FeatureDefinition, FeatureSets } from '../compliance/types';
 import { PLATFORMS, type ParsedConfig, type Platform } from '../model/types';
@@ -126,11 +126,7 @@ export interface RemediationEngine {
    * extra lines, and that feature's part of the remediation and rollback. Reuses the plan's trees, and
    * the scripts when the caller rendered them already (with exits, `sectionLines` filled).
    */
-  compliance(
-    plan: RemediationPlan,
-    features?: FeatureSets,
-    scripts?: { readonly remediation: RenderedScript; readonly rollback: RenderedScript },
-  ): DeviceCompliance;
+  compliance(plan: RemediationPlan, features?: FeatureSets, scripts?: ScriptsOfDevice): DeviceCompliance;
 }
 
 export function createRemediationEngine(options: RemediationEngineOptions = {}): RemediationEngine {

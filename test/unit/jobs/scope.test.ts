@@ -91,6 +91,11 @@ describe('scope in a job', () => {
     assert.deepEqual(scoped.features.map((f) => f.feature).sort(), ['logging', 'ntp', 'snmp']);
     assert.ok(scoped.features.every((f) => !f.compliant));
     assert.equal(scoped.unmanaged_drift, 32);
+    // The sections travel with the count, so every format can list them.
+    const texts = manager.getDeviceResults(jobId, { include_texts: true }).devices;
+    const stored = texts.find((d) => d.device_id === 'br-rtr-11')?.unmanaged_sections;
+    assert.equal(stored?.length, 32);
+    assert.deepEqual(scoped.unmanaged_sections, stored);
     assert.deepEqual(
       byId['br-rtr-12'].features.map((f) => f.feature),
       ['ntp'],

@@ -90,8 +90,9 @@ export function jobOutcome(job: JobSummary): string {
   return `${counts.join(', ')}${changes}`;
 }
 
+/** Markdown syntax, and `$` too: the tooltips support theme icons, where `$(name)` in a config line would draw one. */
 function escapeMarkdown(text: string): string {
-  return text.replace(/[\\`*_{}[\]()#+\-.!|<>]/g, '\\$&');
+  return text.replace(/[\\`*_{}[\]()#+\-.!|<>$]/g, '\\$&');
 }
 
 /** The job's tooltip: status, folders, comment and ticket, timestamps, durations, counts, what it waits for. */
@@ -152,7 +153,10 @@ function firstLine(text: string, max = 80): string {
   return line.length > max ? `${line.slice(0, max - 1)}…` : line;
 }
 
-/** `+12 −3`, `+12 −3 ~1 · unverified · 2 risks`; a failed device shows its error's first line. */
+/**
+ * `+12 −3`, `+12 −3 ~1 · unverified · 2 risks`, `+2 −0 · 32 unmanaged` (sections differing outside the
+ * scope: information, last); a failed device shows its error's first line.
+ */
 export function deviceDescription(device: DeviceSummary): string {
   switch (device.status) {
     case 'failed':
@@ -163,6 +167,7 @@ export function deviceDescription(device: DeviceSummary): string {
       if (device.rollback_verified === false) parts.push('rollback unverified');
       const risks = device.risk_count ?? device.risks?.length ?? 0;
       if (risks > 0) parts.push(risks === 1 ? '1 risk' : `${risks} risks`);
+      if ((device.unmanaged_drift ?? 0) > 0) parts.push(`${device.unmanaged_drift} unmanaged`);
       return parts.join(' · ');
     }
     default:
@@ -198,5 +203,31 @@ export function deviceTooltipMarkdown(device: DeviceSummary): string {
     const more = (device.risk_count ?? risks.length) - risks.length;
     if (more > 0) lines.push(`- … and ${more} more`);
   }
+  lines.push(...unmanagedTooltipLines(device));
   return lines.join('\n');
+}
+
+const UNMANAGED_KIND: Readonly<Record<string, string>> = {
+  differs: 'differs',
+  'running-only': 'only in running',
+  'intended-only': 'only in intended',
+};
+
+/** Sections differing outside the scope: information (the `info` icon), never a warning. */
+function unmanagedTooltipLines(device: DeviceSummary): string[] {
+  const count = device.unmanaged_drift ?? 0;
+  if (device.status !== 'success' || count <= 0) return [];
+  const sections = count === 1 ? 'top-level section differs' : 'top-level sections differ';
+  const lines = [
+    '',
+    `$(info) Unmanaged drift: ${count} ${sections} outside the scope (not in the scripts, not drift)`,
+    '',
+  ];
+  const preview = device.unmanaged_preview ?? [];
+  for (const s of preview) {
+    const how = `${UNMANAGED_KIND[s.kind] ?? s.kind}${s.reason === 'ignored' ? ', ignored' : ''}`;
+    lines.push(`- ${escapeMarkdown(s.text)} — ${escapeMarkdown(how)}`);
+  }
+  if (count > preview.length) lines.push(`- … and ${count - preview.length} more`);
+  return lines;
 }

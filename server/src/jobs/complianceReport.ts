@@ -83,6 +83,9 @@ export function toComplianceDevice(d: DeviceResult, cwd: string | undefined): Co
     intended: displayPath(d.folder, d.intended.path),
     features: status === 'failed' ? [] : (d.feature_compliance ?? []),
     ...(status === 'failed' || d.unmanaged_drift === undefined ? {} : { unmanaged_drift: d.unmanaged_drift }),
+    ...(status === 'failed' || (d.unmanaged_sections?.length ?? 0) === 0
+      ? {}
+      : { unmanaged_sections: d.unmanaged_sections }),
   };
 }
 

@@ -21,10 +21,20 @@ import {
   type RemediationEngine,
   type Scope,
   type SectionLines,
+  type UnmanagedSection,
 } from '../engine';
+import { orderUnmanaged } from '../protocol/complianceRender/reportModel';
 import { compactFeatures } from './featureTexts';
 import { encodeBody } from './journalFormat';
-import type { DeviceComplianceBrief, ParseError, PlatformSource, RiskFlag } from './types';
+import {
+  UNMANAGED_PREVIEW,
+  UNMANAGED_PREVIEW_TEXT,
+  type DeviceComplianceBrief,
+  type ParseError,
+  type PlatformSource,
+  type RiskFlag,
+  type UnmanagedPreview,
+} from './types';
 import type { DeviceOutcome, DeviceTask, DeviceTaskResult, TaskInput } from './workerProtocol';
 
 const parser = createEngine();
@@ -214,10 +224,25 @@ export function computeDevice(task: DeviceTask, threadId: number): DeviceTaskRes
         ...(prompts(plan.risks) || prompts(plan.rollback.risks) ? { needs_confirmation: true } : {}),
         ...(compliance === undefined ? {} : { compliance: brief(compliance) }),
         ...(plan.unmanaged === undefined ? {} : { unmanaged_drift: plan.unmanaged.count }),
+        ...(plan.unmanaged === undefined || plan.unmanaged.count === 0
+          ? {}
+          : { unmanaged_preview: unmanagedPreview(plan.unmanaged.sections) }),
         duration: Math.round(performance.now() - started),
       },
     };
   } catch (error) {
     return failed(`${stage}: ${(error as Error).message ?? String(error)}`, known);
   }
+}
+
+/** The tooltip's few sections, the telling ones first, each top-level line cut short (kept in memory). */
+function unmanagedPreview(sections: readonly UnmanagedSection[]): UnmanagedPreview[] {
+  return orderUnmanaged(sections)
+    .slice(0, UNMANAGED_PREVIEW)
+    .map(({ text, kind, reason }) => ({
+      text:
+        text.length > UNMANAGED_PREVIEW_TEXT ? `${text.slice(0, UNMANAGED_PREVIEW_TEXT - 1)}\u2026` : text,
+      kind,
+      reason,
+    }));
 }

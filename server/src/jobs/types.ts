@@ -67,6 +67,13 @@ export interface DeviceComplianceBrief {
   readonly features: readonly string[];
 }
 
+/** An unmanaged section in brief: its top-level line (cut to UNMANAGED_PREVIEW_TEXT) and how it differs. */
+export type UnmanagedPreview = Pick<UnmanagedSection, 'text' | 'kind' | 'reason'>;
+
+/** Sections in a device's `unmanaged_preview`, and the length its texts are cut to. */
+export const UNMANAGED_PREVIEW = 5;
+export const UNMANAGED_PREVIEW_TEXT = 100;
+
 /** What is kept in memory for every device of a loaded job (no config texts). */
 export interface DeviceSummary {
   readonly device_id: string;
@@ -101,6 +108,11 @@ export interface DeviceSummary {
    * `unmanaged_sections`.
    */
   readonly unmanaged_drift?: number;
+  /**
+   * The first few of those sections (UNMANAGED_PREVIEW, the telling ones first, texts cut short) for the
+   * jobs tree's tooltip, kept in memory like `risks`; the texts' `unmanaged_sections` hold 50 with lines.
+   */
+  readonly unmanaged_preview?: readonly UnmanagedPreview[];
   readonly parse_errors?: readonly ParseError[];
   /** Milliseconds the task took in its worker. */
   readonly duration?: number;

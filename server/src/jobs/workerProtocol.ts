@@ -88,6 +88,7 @@ export type DeviceOutcome = Pick<
   | 'needs_confirmation'
   | 'compliance'
   | 'unmanaged_drift'
+  | 'unmanaged_preview'
   | 'parse_errors'
 > & {
   readonly status: 'success' | 'failed';

@@ -4,6 +4,7 @@
  * Schema is published at `schemas/compliance-report.schema.json`. snake_case like the batch results.
  */
 import type { FeatureCompliance } from '../engine/compliance/types';
+import type { UnmanagedSection } from '../engine/scope/types';
 import type { PlatformId } from './index';
 
 export const COMPLIANCE_REPORT_VERSION = 1;
@@ -33,6 +34,11 @@ export interface ComplianceDevice {
    * it. Information only: they are in no feature and never make the device drift.
    */
   readonly unmanaged_drift?: number;
+  /**
+   * The first of those sections (at most 50, as the job keeps them): what each renderer lists. Absent
+   * when none differ, and in reports written before it existed (renderers then give the count alone).
+   */
+  readonly unmanaged_sections?: readonly UnmanagedSection[];
 }
 
 export interface FeatureSummary {

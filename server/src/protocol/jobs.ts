@@ -35,6 +35,7 @@ export type {
   LockHolder,
   PoolStats,
   RiskFlag,
+  UnmanagedPreview,
   WorkerInfo,
 } from '../jobs/types';
 

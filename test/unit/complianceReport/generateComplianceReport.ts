@@ -143,11 +143,15 @@ export function summarize(
     }
     return { feature, title, devices: configured, compliant, drifting: configured - compliant };
   });
+  const scoped = devices.some((d) => d.unmanaged_drift !== undefined);
   return {
     devices: devices.length,
     compliant: devices.filter((d) => d.status === 'compliant').length,
     drifting: devices.filter((d) => d.status === 'drift').length,
     failed: devices.filter((d) => d.status === 'failed').length,
     features: summaries,
+    ...(scoped
+      ? { unmanaged_drift_devices: devices.filter((d) => (d.unmanaged_drift ?? 0) > 0).length }
+      : {}),
   };
 }

@@ -9,7 +9,7 @@ import { describe, it } from 'node:test';
 import type { ComplianceDevice } from '../../../server/src/protocol/compliance';
 import { renderComplianceHtml, renderComplianceReport } from '../../../server/src/protocol/complianceRender';
 import { cspHash } from '../../../server/src/protocol/complianceRender/sha256';
-import { generateComplianceReport } from './generateComplianceReport';
+import { generateComplianceReport, summarize } from './generateComplianceReport';
 import { loadReport, REPORT_FIXTURES } from './reportFixtures';
 
 function csp(html: string): string {
@@ -77,7 +77,7 @@ describe('compliance report HTML', () => {
     assert.match(html, /Unauthorized \]\]&gt; &lt;script&gt;alert\(1\)&lt;\/script&gt; access prohibited/);
     assert.match(html, /<h3>sw&lt;1&gt;&amp;&quot;q&#39;<\/h3>/);
     assert.match(html, /secret 9 \$9\$abc&lt;def&gt;&amp;&quot;&#39;`x`/);
-    const fleet = renderComplianceHtml(loadReport('fleet-report'));
+    const fleet = renderComplianceHtml(loadReport('fleet-report')).split('</style>')[1];
     assert.match(fleet, /description &lt;uplink to &quot;spine-1&quot; &amp; &#39;spine-2&#39;&gt;/);
   });
 
@@ -144,6 +144,126 @@ describe('compliance report HTML', () => {
     assert.match(html, /<div class="devices" id="devices" data-mode="selected">/);
     assert.match(html, /Devices 1–100 of 1,000/);
     assert.match(html, /<option value="2">site-02<\/option>/);
+  });
+
+  it('within a scope: unmanaged drift as a fifth figure, never as a failure', () => {
+    const html = renderComplianceHtml(loadReport('scoped-report'));
+    assert.match(
+      html,
+      /<section class="kpis has-info" aria-label="Fleet summary">.*<div class="kpi info"><div class="kpi-label">Unmanaged drift<\/div><div class="kpi-value">1<\/div>/s,
+    );
+    assert.match(html, /scope <code title="b4b66d4df6fa[0-9a-f]{52}">b4b66d4df6fa<\/code>/);
+    assert.match(html, /<span class="u">Unmanaged drift \(information\)<\/span>/);
+    // The fleet's figures are unchanged: the device with unmanaged drift is compliant.
+    assert.match(html, /<div class="kpi-label">Compliant<\/div><div class="kpi-value">2<\/div>/);
+    const fleet = renderComplianceHtml(loadReport('fleet-report')).split('</style>')[1];
+    assert.doesNotMatch(
+      fleet,
+      /Unmanaged drift|has-info|data-u|class="unmanaged"/,
+      'no scope, nothing to show',
+    );
+  });
+
+  it('lists a device’s unmanaged sections in its details, the telling ones first, every text escaped', () => {
+    const html = renderComplianceHtml(loadReport('scoped-report'));
+    // A compliant device gets details for its unmanaged drift alone, and its matrix row leads there.
+    const row =
+      /<tr data-s="c" data-f="0" data-u><th scope="row" title="4 sections differ outside the scope \(information, not drift\)"><a href="#(d\d+)-unmanaged">br-rtr-12<\/a><\/th>/.exec(
+        html,
+      );
+    assert.ok(row, 'the row of br-rtr-12');
+    const article = new RegExp(`<article class="device" id="${row[1]}" data-s="c">(.*?)</article>`, 's').exec(
+      html,
+    );
+    assert.ok(article, 'the details of br-rtr-12');
+    const details = article[1];
+    assert.match(details, /<span class="badge c">Compliant<\/span><span class="badge u">4 unmanaged<\/span>/);
+    assert.doesNotMatch(
+      details,
+      /class="(badge [dx]|error-box|feature)"/,
+      'nothing in it looks like a failure',
+    );
+    assert.match(details, new RegExp(`<section class="unmanaged" id="${row[1]}-unmanaged">`));
+    assert.match(details, /4 top-level sections differ outside the scope: left alone by the remediation/);
+    const rows = [
+      ...details.matchAll(
+        /<tr data-k="([\w-]+)"><td><code>(.*?)<\/code><\/td><td>(.*?)<\/td><td>(.*?)<\/td><\/tr>/g,
+      ),
+    ];
+    assert.deepEqual(
+      rows.map((m) => m.slice(1)),
+      [
+        ['differs', 'hostname BR-RTR-12', 'differs', 'running line 14 · intended line 3'],
+        [
+          'intended-only',
+          'ip as-path access-list 10 permit _[0-9]+_',
+          'only in intended',
+          'intended line 31',
+        ],
+        ['running-only', 'service password-encryption', 'only in running', 'running line 11'],
+        [
+          'running-only',
+          'username ops&lt;1&gt; privilege 15 secret 9 $9$Zx&amp;&quot;q&quot;[w]`x`',
+          'only in running, ignored',
+          'running line 21',
+        ],
+      ],
+    );
+    const ids = new Set([...html.matchAll(/\sid="([^"]+)"/g)].map((m) => m[1]));
+    for (const [, target] of html.matchAll(/href="#([^"]+)"/g)) assert.ok(ids.has(target), `#${target}`);
+  });
+
+  it('shows the unmanaged drift of a drifting device after its features, and says what the report leaves out', () => {
+    const report = loadReport('scoped-report');
+    const sections = Array.from({ length: 50 }, (_, i) => ({
+      text: `interface GigabitEthernet0/${i} <x>`,
+      kind: 'running-only' as const,
+      reason: 'unmanaged' as const,
+      line: 40 + i,
+    }));
+    const devices = report.devices.map((d) =>
+      d.device_id === 'br-rtr-11'
+        ? { ...d, unmanaged_drift: 60, unmanaged_sections: sections }
+        : d.device_id === 'br-rtr-13'
+          ? { ...d, unmanaged_drift: 3 } // a report written before the sections were listed
+          : d,
+    );
+    const html = renderComplianceHtml({ ...report, devices });
+    const drifting = /<article class="device" id="d1" data-s="d">(.*?)<\/article>/s.exec(html)?.[1] ?? '';
+    assert.match(
+      drifting,
+      /<span class="badge d">Drift · 1 feature<\/span><span class="badge u">60 unmanaged<\/span>/,
+    );
+    assert.ok(drifting.indexOf('class="feature"') < drifting.indexOf('class="unmanaged"'));
+    assert.equal(drifting.match(/<tr data-k="running-only">/g)?.length, 50);
+    assert.match(drifting, /GigabitEthernet0\/7 &lt;x&gt;/);
+    assert.match(drifting, /<p class="um-more">… and 10 more, not listed in the report\.<\/p>/);
+    assert.match(
+      html,
+      /3 top-level sections differ outside the scope.*?<p class="um-more">The report does not list them\.<\/p>/s,
+    );
+  });
+
+  it('at fleet size, a device with unmanaged drift only is one more to pick in the matrix', () => {
+    const report = generateComplianceReport(200);
+    const devices = report.devices.map((d, i) =>
+      i % 4 === 0 && d.status !== 'failed'
+        ? { ...d, unmanaged_drift: 1, unmanaged_sections: [] }
+        : { ...d, unmanaged_drift: 0 },
+    );
+    const html = renderComplianceHtml({ ...report, devices, summary: summarize(devices) });
+    const compliantWithDrift = devices.filter(
+      (d) => d.status === 'compliant' && d.unmanaged_drift > 0,
+    ).length;
+    const attention = devices.filter((d) => d.status !== 'compliant').length;
+    assert.match(html, /<div class="devices" id="devices" data-mode="selected">/);
+    assert.equal(html.match(/<article class="device"/g)?.length, attention + compliantWithDrift);
+    assert.match(
+      html,
+      new RegExp(
+        `${attention} devices need attention, and ${compliantWithDrift} compliant devices have unmanaged drift\\. Select a drift or failed cell, or a device marked <span class="um-mark"`,
+      ),
+    );
   });
 
   it('says when there is nothing to remediate', () => {

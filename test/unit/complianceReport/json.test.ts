@@ -86,6 +86,21 @@ describe('compliance report JSON and its schema', () => {
         ]),
     ],
     ['a shard index of 0', (d) => (d.shard = { index: 0, count: 2 })],
+    [
+      'an unmanaged section of an unknown kind',
+      (d) => (d.devices[0].unmanaged_sections = [{ text: 'hostname r1', kind: 'gone', reason: 'unmanaged' }]),
+    ],
+    [
+      'an unmanaged section without its text',
+      (d) => (d.devices[0].unmanaged_sections = [{ kind: 'differs', reason: 'ignored', line: 3 }]),
+    ],
+    [
+      'an unmanaged section at a negative line',
+      (d) =>
+        (d.devices[0].unmanaged_sections = [
+          { text: 'hostname r1', kind: 'differs', reason: 'unmanaged', line: 3, intended_line: -1 },
+        ]),
+    ],
   ];
   for (const [what, breakIt] of broken) {
     it(`rejects ${what}`, () => {

@@ -53,6 +53,40 @@ describe('compliance report JUnit', () => {
     assert.match(xml, /<testcase classname="dc1" name="core-sw-02"\/>/);
   });
 
+  it('puts unmanaged drift in the test case’s system-out, never a failure', async () => {
+    const xml = renderComplianceJUnit(loadReport('scoped-report'));
+    // br-rtr-12 is compliant with unmanaged drift: still a passing test, one of 4 with 1 failure.
+    assert.match(xml, /<testsuites name="netremediate compliance" tests="4" failures="1" errors="1">/);
+    const passing = /<testcase classname="branch" name="br-rtr-12">\n(.*?)\n {4}<\/testcase>/s.exec(xml)?.[1];
+    assert.ok(passing);
+    assert.doesNotMatch(passing, /<failure|<error|<skipped/);
+    assert.match(
+      passing,
+      /^ {6}<system-out>Unmanaged drift \(information, not a failure\): 4 top-level sections differ outside the scope/,
+    );
+    assert.match(passing, /\n {2}hostname BR-RTR-12 {2}\(differs; running line 14 · intended line 3\)\n/);
+    assert.match(
+      passing,
+      /username ops&lt;1&gt; privilege 15 secret 9 \$9\$Zx&amp;"q"\[w\]`x` {2}\(only in running, ignored/,
+    );
+    assert.match(xml, /<property name="unmanaged_drift_devices" value="1"\/>/);
+    // A drifting device keeps its failures, and its unmanaged drift follows them (the XSD's order).
+    const report = loadReport('scoped-report');
+    const devices = report.devices.map((d) =>
+      d.device_id === 'br-rtr-11'
+        ? { ...d, unmanaged_drift: 70, unmanaged_sections: report.devices[1].unmanaged_sections }
+        : d,
+    );
+    const both = renderComplianceJUnit({ ...report, devices });
+    assert.match(
+      both,
+      /<testcase classname="branch" name="br-rtr-11">\n {6}<failure [^>]*>[^<]*<\/failure>\n {6}<system-out>Unmanaged drift [^<]*\n {2}… and 66 more, not listed in the report<\/system-out>\n {4}<\/testcase>/,
+    );
+    const result = await validateJUnit(both);
+    assert.ok(result.valid, result.errors);
+    assert.doesNotMatch(renderComplianceJUnit(loadReport('fleet-report')), /system-out|unmanaged/);
+  });
+
   it('escapes markup and replaces characters XML 1.0 forbids', async () => {
     const xml = renderComplianceJUnit(loadReport('edge-report'));
     assert.match(xml, /name="sw&lt;1&gt;&amp;&quot;q'"/);

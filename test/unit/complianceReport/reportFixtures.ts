@@ -8,8 +8,12 @@ import fs from 'node:fs';
 import type { ComplianceReport } from '../../../server/src/protocol/compliance';
 import { fixturePath } from '../../support/paths';
 
-/** fleet: 8 IOS and NX-OS devices in 2 folders; edge: names and texts that need escaping; empty: no devices. */
-export const REPORT_FIXTURES = ['fleet-report', 'edge-report', 'empty-report'] as const;
+/**
+ * fleet: 8 IOS and NX-OS devices in 2 folders; edge: names and texts that need escaping; empty: no
+ * devices; scoped: 4 devices checked within a scope, one of them compliant with unmanaged drift (its
+ * sections in every kind, texts that need escaping).
+ */
+export const REPORT_FIXTURES = ['fleet-report', 'edge-report', 'empty-report', 'scoped-report'] as const;
 export type ReportFixture = (typeof REPORT_FIXTURES)[number];
 
 export function fixtureText(name: ReportFixture): string {

@@ -14,7 +14,7 @@ import { sarifSchema, validateSarif } from './validators';
 interface Location {
   physicalLocation: {
     artifactLocation: { uri: string; uriBaseId: string };
-    region: { startLine: number; endLine: number };
+    region: { startLine: number; endLine?: number };
   };
 }
 interface Result {
@@ -124,6 +124,91 @@ describe('compliance report SARIF', () => {
     const failed = resultFor(sarif('fleet-report'), 'rtr-07', 'device-failed');
     assert.equal(failed.level, 'error');
     assert.match(failed.message.text, /could not be checked: intended\/rtr-07\.cfg:48/);
+  });
+
+  it('within a scope: one note per device with unmanaged drift, under its own rule', () => {
+    const log = sarif('scoped-report');
+    const rules = log.runs[0].tool.driver.rules;
+    assert.deepEqual(
+      rules.map((r) => r.id),
+      ['ntp', 'snmp', 'logging', 'other', 'device-failed', 'unmanaged-drift'],
+    );
+    assert.equal(
+      (rules[5] as { defaultConfiguration?: { level: string } }).defaultConfiguration?.level,
+      'note',
+    );
+    const notes = log.runs[0].results.filter((r) => r.ruleId === 'unmanaged-drift');
+    assert.equal(notes.length, 1, 'br-rtr-12 only: the others have none, or failed');
+    const [note] = notes;
+    assert.equal(note.level, 'note');
+    assert.equal(log.runs[0].tool.driver.rules[note.ruleIndex].id, 'unmanaged-drift');
+    // At the first listed section the intended file has (hostname differs: intended line 3).
+    assert.deepEqual(note.locations[0].physicalLocation, {
+      artifactLocation: { uri: 'branch/intended/br-rtr-12.cfg', uriBaseId: '%SRCROOT%' },
+      region: { startLine: 3 },
+    });
+    // Each section a related location: intended's line when intended has it, else running's.
+    assert.deepEqual(
+      note.relatedLocations?.map(
+        (l) => `${l.physicalLocation.artifactLocation.uri}:${l.physicalLocation.region.startLine}`,
+      ),
+      [
+        'branch/intended/br-rtr-12.cfg:3',
+        'branch/intended/br-rtr-12.cfg:31',
+        'branch/running/br-rtr-12.cfg:11',
+        'branch/running/br-rtr-12.cfg:21',
+      ],
+    );
+    // The text links each to its location; brackets in config text cannot pose as a link.
+    assert.match(
+      note.message.text,
+      /^br-rtr-12 \(branch\): 4 top-level sections differ outside the scope \(information/,
+    );
+    assert.match(note.message.text, /\n- \[hostname BR-RTR-12\]\(1\) \(differs\)\n/);
+    assert.match(
+      note.message.text,
+      /\n- \[ip as-path access-list 10 permit _\\\[0-9\\\]\+_\]\(2\) \(only in intended\)\n/,
+    );
+    assert.match(
+      note.message.markdown,
+      /\n- `` username ops<1> privilege 15 secret 9 \$9\$Zx&"q"\[w\]`x` `` only in running, ignored$/,
+    );
+    assert.equal(note.properties.unmanaged_drift, 4);
+    // No scope, no such rule: the other reports keep their rules and results as they were.
+    assert.ok(!sarif('fleet-report').runs[0].tool.driver.rules.some((r) => r.id.startsWith('unmanaged')));
+  });
+
+  it('points unmanaged drift found only in running at line 1 of the intended file, and says so', () => {
+    const report = loadReport('scoped-report');
+    const only = [
+      {
+        text: 'license boot level appxk9',
+        kind: 'running-only' as const,
+        reason: 'unmanaged' as const,
+        line: 4,
+      },
+    ];
+    const features = [
+      ...report.summary.features,
+      { feature: 'unmanaged-drift', title: 'A feature by that name', devices: 0, compliant: 0, drifting: 0 },
+    ];
+    const devices = report.devices.map((d) =>
+      d.device_id === 'br-rtr-12' ? { ...d, unmanaged_drift: 1, unmanaged_sections: only } : d,
+    );
+    const text = renderComplianceSarif({ ...report, devices, summary: { ...report.summary, features } });
+    const log = JSON.parse(text) as Log;
+    const note = resultFor(log, 'br-rtr-12', 'unmanaged-drift-2');
+    assert.deepEqual(note.locations[0].physicalLocation.region, { startLine: 1 });
+    assert.match(
+      note.message.text,
+      /No listed section has a line in the intended config, so this points at its line 1/,
+    );
+    assert.deepEqual(
+      note.relatedLocations?.[0].physicalLocation.artifactLocation.uri,
+      'branch/running/br-rtr-12.cfg',
+    );
+    const result = validateSarif(JSON.parse(text));
+    assert.ok(result.valid, result.errors);
   });
 
   it('percent-encodes names into valid URIs and escapes markdown', () => {

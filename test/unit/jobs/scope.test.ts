@@ -23,6 +23,8 @@ async function run(manager: JobManager, targets: string[]) {
   return manager.waitForJob(started.job_id);
 }
 
+const KINDS = ['differs', 'intended-only', 'running-only'];
+
 /** The fixture pair as a running/ + intended/ folder without a manifest (the setting's scope applies). */
 function conventionCopy(dir: string): string {
   const folder = path.join(dir, 'convention');
@@ -79,6 +81,21 @@ describe('scope in a job', () => {
     assert.equal(byId['br-rtr-12'].unmanaged_drift, 32 + 11);
     const summaryOnly = manager.getDeviceResults(jobId).devices.find((d) => d.device_id === 'br-rtr-11');
     assert.equal(summaryOnly?.unmanaged_drift, 32, 'the count is in the in-memory summary');
+    // The jobs tree's tooltip: a few sections in the summary, the telling ones first.
+    assert.deepEqual(
+      summaryOnly?.unmanaged_preview?.map((s) => s.text),
+      byId['br-rtr-11'].unmanaged_sections?.slice(0, 5).map((s) => s.text),
+      'all running-only: the first five, in running order',
+    );
+    const preview = manager
+      .getDeviceResults(jobId)
+      .devices.find((d) => d.device_id === 'br-rtr-12')?.unmanaged_preview;
+    assert.equal(preview?.length, 5);
+    assert.deepEqual(
+      preview?.map((s) => s.kind),
+      [...(preview ?? [])].map((s) => s.kind).sort((a, b) => KINDS.indexOf(a) - KINDS.indexOf(b)),
+    );
+    assert.notEqual(preview?.[0].kind, 'running-only', 'the sections both configs have come first');
   });
 
   it('the compliance report lists only the managed features, and the drift outside as unmanaged', () => {
@@ -91,6 +108,11 @@ describe('scope in a job', () => {
     assert.deepEqual(scoped.features.map((f) => f.feature).sort(), ['logging', 'ntp', 'snmp']);
     assert.ok(scoped.features.every((f) => !f.compliant));
     assert.equal(scoped.unmanaged_drift, 32);
+    // The sections travel with the count, so every format can list them.
+    const texts = manager.getDeviceResults(jobId, { include_texts: true }).devices;
+    const stored = texts.find((d) => d.device_id === 'br-rtr-11')?.unmanaged_sections;
+    assert.equal(stored?.length, 32);
+    assert.deepEqual(scoped.unmanaged_sections, stored);
     assert.deepEqual(
       byId['br-rtr-12'].features.map((f) => f.feature),
       ['ntp'],

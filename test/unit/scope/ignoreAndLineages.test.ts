@@ -54,17 +54,18 @@ describe('ignore', () => {
       'ntp server 1.1.1.1',
     );
     const intended = cfg(
+      'ntp server 1.1.1.1',
       'interface Gi1',
       ' description new',
       ' ip address 10.0.0.2 255.255.255.0',
-      'ntp server 1.1.1.1',
     );
     const plan = planWithin(running, intended, {
       ignore: [{ lineage: [{ startswith: 'interface ' }, { startswith: 'description ' }] }],
     });
     assert.deepEqual(lines(plan.remediation), ['interface Gi1', ' ip address 10.0.0.2 255.255.255.0']);
+    // A section both have is found in either file: running's line, and intended's for the reports.
     assert.deepEqual(plan.unmanaged?.sections, [
-      { text: 'interface Gi1', kind: 'differs', reason: 'ignored', line: 0 },
+      { text: 'interface Gi1', kind: 'differs', reason: 'ignored', line: 0, intended_line: 1 },
     ]);
   });
 

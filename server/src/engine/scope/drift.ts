@@ -20,14 +20,21 @@ import {
 export function unmanagedDrift(running: HNode, intended: HNode, scope: CompiledScope): UnmanagedDrift {
   const sections: UnmanagedSection[] = [];
   let count = 0;
-  const note = (node: HNode, kind: UnmanagedKind, verdict: Verdict): void => {
+  const note = (node: HNode, kind: UnmanagedKind, verdict: Verdict, inIntended?: HNode): void => {
     count++;
     if (sections.length >= MAX_UNMANAGED_SECTIONS) return;
     const reason = verdict.fate === 'ignored' || verdict.fate === 'whole' ? 'ignored' : 'unmanaged';
     const line = node.line;
+    const intendedLine = inIntended?.line;
     // A banner's text holds its body: its first line names it.
     const text = node.text.split('\n', 1)[0];
-    sections.push({ text, kind, reason, ...(line === undefined ? {} : { line }) });
+    sections.push({
+      text,
+      kind,
+      reason,
+      ...(line === undefined ? {} : { line }),
+      ...(intendedLine === undefined ? {} : { intended_line: intendedLine }),
+    });
   };
   for (const r of running.children) {
     const verdict = scope.top(r.text);
@@ -38,7 +45,7 @@ export function unmanagedDrift(running: HNode, intended: HNode, scope: CompiledS
     } else if (!sameSubtree(r, i) && !sameOutside(r, i, verdict, scope, 2)) {
       // sameSubtree first: equal sections (most of them) are equal outside the scope too, and two
       // still pending are compared on their parsed lines without being copied.
-      note(r, 'differs', verdict);
+      note(r, 'differs', verdict, i);
     }
   }
   for (const i of intended.children) {

@@ -55,6 +55,11 @@ export interface UnmanagedSection {
   readonly reason: 'unmanaged' | 'ignored';
   /** 0-based line in running (in intended for `intended-only`), when known. */
   readonly line?: number;
+  /**
+   * For `differs`: its 0-based line in intended, when known, so that reports can point at the intended
+   * file (SARIF annotates the file a pull request changes).
+   */
+  readonly intended_line?: number;
 }
 
 /** The top-level sections that differ outside the scope: information, never in a script. */

@@ -57,6 +57,18 @@ export function markdownCodeBlock(text: string): string {
 }
 
 /**
+ * Markdown inline code for one line of any text: the backtick run around it is longer than any inside
+ * it, and a space pads a text that starts or ends with a backtick (CommonMark's rule for code spans).
+ */
+export function markdownInlineCode(text: string): string {
+  let longest = 0;
+  for (const run of text.match(/`+/g) ?? []) longest = Math.max(longest, run.length);
+  const fence = '`'.repeat(longest + 1);
+  const pad = text.startsWith('`') || text.endsWith('`') ? ' ' : '';
+  return `${fence}${pad}${text}${pad}${fence}`;
+}
+
+/**
  * Markdown inline text (a name in the middle of a sentence): what could start emphasis, code, a link,
  * HTML or a table cell is backslash-escaped. Line-start syntax (`#`, `-`, `1.`) cannot occur mid-line.
  */

@@ -4,12 +4,28 @@
  * drifting feature with the feature's remediation as its body, an `<error>` for a device that could
  * not be checked. Counts follow the JUnit convention CI servers read: `failures` and `errors` count
  * test cases (devices), not failure elements. Written to the shape of Jenkins' junit-4.xsd, which the
- * tests validate against (its order inside a test case: error before failures).
+ * tests validate against (its order inside a test case: error before failures, then system-out).
+ *
+ * Unmanaged drift (sections differing outside a device's scope, docs/scope.md) is information, never a
+ * failure: it goes in the test case's `<system-out>`, which CI test views show with the case whatever
+ * its outcome, and a suite within a scope counts its devices with it in a property. (The XSD allows
+ * `<properties>` on suites only.)
  */
 import type { FeatureCompliance } from '../../engine/compliance/types';
 import type { ComplianceDevice, ComplianceReport } from '../compliance';
 import { escapeXmlAttribute, escapeXmlText } from './escape';
-import { compareText, driftingFeatures, FeatureOrder, sortedDevices } from './reportModel';
+import {
+  compareText,
+  driftingFeatures,
+  FeatureOrder,
+  hasUnmanagedDrift,
+  plural,
+  sortedDevices,
+  unlistedUnmanaged,
+  unmanagedKindText,
+  unmanagedSections,
+  unmanagedWhere,
+} from './reportModel';
 
 export interface ComplianceJUnitOptions {
   /** The `<testsuites name>`; `netremediate compliance` by default. */
@@ -76,6 +92,9 @@ function renderSuite(
     '    <properties>',
     property('tool', `${report.tool.name} ${report.tool.version}`),
     property('feature_set_sha256', report.feature_set_sha256),
+    ...(devices.some((d) => d.unmanaged_drift !== undefined)
+      ? [property('unmanaged_drift_devices', String(devices.filter(hasUnmanagedDrift).length))]
+      : []),
     '    </properties>',
   ];
   for (const device of devices) lines.push(renderCase(device, order));
@@ -99,8 +118,25 @@ function renderCase(device: ComplianceDevice, order: FeatureOrder): string {
     ].join('\n');
   }
   const failures = driftingFeatures(device, order);
-  if (failures.length === 0) return `${open}/>`;
-  return [`${open}>`, ...failures.map(renderFailure), '    </testcase>'].join('\n');
+  const out = hasUnmanagedDrift(device) ? [renderUnmanaged(device)] : [];
+  if (failures.length === 0 && out.length === 0) return `${open}/>`;
+  return [`${open}>`, ...failures.map(renderFailure), ...out, '    </testcase>'].join('\n');
+}
+
+/** The case's `<system-out>`: a sentence, then a section a line, the telling ones first. */
+function renderUnmanaged(device: ComplianceDevice): string {
+  const count = device.unmanaged_drift ?? 0;
+  const lines = [
+    `Unmanaged drift (information, not a failure): ${plural(count, 'top-level section')} ` +
+      `${count === 1 ? 'differs' : 'differ'} outside the scope, left alone by the remediation.`,
+  ];
+  for (const s of unmanagedSections(device)) {
+    const where = unmanagedWhere(s);
+    lines.push(`  ${s.text}  (${unmanagedKindText(s)}${where ? `; ${where}` : ''})`);
+  }
+  const unlisted = unlistedUnmanaged(device);
+  if (unlisted > 0) lines.push(`  \u2026 and ${unlisted} more, not listed in the report`);
+  return `      <system-out>${escapeXmlText(lines.join('\n'))}</system-out>`;
 }
 
 export function failureMessage(feature: FeatureCompliance): string {

@@ -5,6 +5,7 @@
  * which the golden files rely on.
  */
 import type { FeatureCompliance } from '../../engine/compliance/types';
+import type { UnmanagedSection } from '../../engine/scope/types';
 import type { ComplianceDevice, ComplianceReport, FeatureSummary } from '../compliance';
 
 /** One feature × device cell: `absent` is "not configured" (the feature has no lines in either file). */
@@ -104,4 +105,60 @@ export function describeScope(report: ComplianceReport): string {
   const merged = report.merged_shards ?? [];
   if (merged.length > 0) return `merged from shards ${merged.map((s) => `${s.index}/${s.count}`).join(', ')}`;
   return '';
+}
+
+/** Devices with sections differing outside their scope (docs/scope.md): information, never drift. */
+export function hasUnmanagedDrift(device: ComplianceDevice): boolean {
+  return device.status !== 'failed' && (device.unmanaged_drift ?? 0) > 0;
+}
+
+const KIND_RANK: Readonly<Record<UnmanagedSection['kind'], number>> = {
+  differs: 0,
+  'intended-only': 1,
+  'running-only': 2,
+};
+
+/**
+ * Unmanaged sections, the telling ones first: `differs` (both configs have it and something outside
+ * the scope changed), then `intended-only`, then `running-only` (what a partial template leaves out,
+ * expected by the dozen); the given order within each. Also picks the jobs tree's preview.
+ */
+export function orderUnmanaged<T extends Pick<UnmanagedSection, 'kind'>>(sections: readonly T[]): T[] {
+  // A kind this version does not know (a report from a newer one) sorts last rather than breaking the sort.
+  const rank = (s: T) => KIND_RANK[s.kind] ?? 3;
+  return sections
+    .map((section, i) => ({ section, i }))
+    .sort((a, b) => rank(a.section) - rank(b.section) || a.i - b.i)
+    .map((x) => x.section);
+}
+
+/** A device's listed unmanaged sections, the telling ones first (orderUnmanaged). */
+export function unmanagedSections(device: ComplianceDevice): UnmanagedSection[] {
+  return orderUnmanaged(device.unmanaged_sections ?? []);
+}
+
+/** `differs`, `only in running, ignored`: how one unmanaged section differs, in words. */
+export function unmanagedKindText(section: UnmanagedSection): string {
+  const kind =
+    section.kind === 'running-only'
+      ? 'only in running'
+      : section.kind === 'intended-only'
+        ? 'only in intended'
+        : 'differs';
+  return section.reason === 'ignored' ? `${kind}, ignored` : kind;
+}
+
+/** `running line 14 · intended line 9` (1-based), as far as the section says. */
+export function unmanagedWhere(section: UnmanagedSection): string {
+  const parts: string[] = [];
+  if (section.line !== undefined) {
+    parts.push(`${section.kind === 'intended-only' ? 'intended' : 'running'} line ${section.line + 1}`);
+  }
+  if (section.intended_line !== undefined) parts.push(`intended line ${section.intended_line + 1}`);
+  return parts.join(' \u00b7 ');
+}
+
+/** How many of a device's unmanaged sections the report does not list (it keeps the first 50). */
+export function unlistedUnmanaged(device: ComplianceDevice): number {
+  return Math.max(0, (device.unmanaged_drift ?? 0) - (device.unmanaged_sections?.length ?? 0));
 }

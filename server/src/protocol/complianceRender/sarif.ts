@@ -4,11 +4,25 @@
  * template. One run; one rule per feature (id = feature name) plus one for devices that could not be
  * checked; one result per drifting feature per device, `warning`, and one `error` per failed device.
  * The remediation travels in the message (markdown) and in `properties`, with the counts and texts.
+ *
+ * Unmanaged drift (sections differing outside a device's scope, docs/scope.md) is information: one
+ * `note` per device under its own rule, only in a report with a scope.
  */
 import type { FeatureCompliance, LineRange } from '../../engine/compliance/types';
+import type { UnmanagedSection } from '../../engine/scope/types';
 import type { ComplianceDevice, ComplianceReport, FeatureSummary } from '../compliance';
-import { escapeMarkdown, markdownCodeBlock } from './escape';
-import { driftingFeatures, FeatureOrder, joinFolderPath, plural, sortedDevices } from './reportModel';
+import { escapeMarkdown, markdownCodeBlock, markdownInlineCode } from './escape';
+import {
+  driftingFeatures,
+  FeatureOrder,
+  hasUnmanagedDrift,
+  joinFolderPath,
+  plural,
+  sortedDevices,
+  unlistedUnmanaged,
+  unmanagedKindText,
+  unmanagedSections,
+} from './reportModel';
 
 export const SARIF_SCHEMA_URL = 'https://json.schemastore.org/sarif-2.1.0.json';
 const INFORMATION_URI = 'https://github.com/netremediate/netremediate';
@@ -34,8 +48,17 @@ export function renderComplianceSarif(
 ): string {
   const order = new FeatureOrder(report.summary.features);
   const features = report.summary.features;
-  const failedRuleId = failedDeviceRuleId(features);
-  const rules = [...features.map(featureRule), failedDeviceRule(failedRuleId)];
+  const failedRuleId = freeRuleId('device-failed', features);
+  // The unmanaged drift rule only where a scope was in force: other reports keep the rules they had.
+  const unmanagedRuleId =
+    report.summary.unmanaged_drift_devices === undefined
+      ? undefined
+      : freeRuleId('unmanaged-drift', features);
+  const rules = [
+    ...features.map(featureRule),
+    failedDeviceRule(failedRuleId),
+    ...(unmanagedRuleId === undefined ? [] : [unmanagedRule(unmanagedRuleId)]),
+  ];
   const ruleIndex = new Map(rules.map((r, i) => [r.id, i]));
   const results: object[] = [];
   for (const device of sortedDevices(report)) {
@@ -47,6 +70,9 @@ export function renderComplianceSarif(
       results.push(
         driftResult(device, feature, order.title(feature.feature), ruleIndex.get(feature.feature)),
       );
+    }
+    if (unmanagedRuleId !== undefined && hasUnmanagedDrift(device)) {
+      results.push(unmanagedResult(device, unmanagedRuleId, ruleIndex.get(unmanagedRuleId) ?? -1));
     }
   }
   const shard = report.shard ? `shard-${report.shard.index}-of-${report.shard.count}/` : '';
@@ -92,11 +118,11 @@ function featureRule(f: FeatureSummary) {
   };
 }
 
-/** `device-failed`, unless a feature is called that (feature names are users' data). */
-function failedDeviceRuleId(features: readonly FeatureSummary[]): string {
+/** `device-failed` (or another of our rules' ids), unless a feature is called that (feature names are users' data). */
+function freeRuleId(base: string, features: readonly FeatureSummary[]): string {
   const taken = new Set(features.map((f) => f.feature));
-  let id = 'device-failed';
-  for (let n = 2; taken.has(id); n++) id = `device-failed-${n}`;
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
   return id;
 }
 
@@ -218,4 +244,107 @@ function failedResult(device: ComplianceDevice, ruleId: string, ruleIndex: numbe
       error,
     },
   };
+}
+
+function unmanagedRule(id: string) {
+  const what =
+    "Top-level sections that differ between a device's running and intended configs outside the workspace's scope (docs/scope.md).";
+  const how =
+    'They are information: left alone by the remediation and never drift. A result lists them, those both configs have first; those only the running config has are what a partial template leaves out.';
+  return {
+    id,
+    shortDescription: { text: 'Sections differing outside the scope (information)' },
+    fullDescription: { text: what },
+    help: { text: `${what} ${how}`, markdown: `${what}\n\n${how}` },
+    defaultConfiguration: { level: 'note' },
+    properties: { tags: ['compliance', 'unmanaged-drift'] },
+  };
+}
+
+/**
+ * Where an unmanaged section is: the intended file at its line when intended has it and the line is
+ * known (`differs`, `intended-only`), otherwise the running file at its line; none when no line is known.
+ */
+function unmanagedRegion(device: ComplianceDevice, s: UnmanagedSection) {
+  const intendedLine = s.kind === 'intended-only' ? s.line : s.intended_line;
+  if (intendedLine !== undefined) {
+    return { file: device.intended, region: { startLine: intendedLine + 1 } };
+  }
+  if (s.kind !== 'intended-only' && s.line !== undefined) {
+    return { file: device.running, region: { startLine: s.line + 1 } };
+  }
+  return undefined;
+}
+
+/**
+ * One `note` per device, not one per section: a partial template leaves dozens of sections of every
+ * device out, and code scanning rejects a run of more than 25,000 results (and shows 5,000, the
+ * severest first), which would cost the drift warnings their place. Each listed section is a related
+ * location; the result itself is at the first one in the intended file (the file a pull request
+ * changes), or at its line 1 when intended has none of them, as for a feature with only extra lines.
+ */
+function unmanagedResult(device: ComplianceDevice, ruleId: string, ruleIndex: number) {
+  const count = device.unmanaged_drift ?? 0;
+  const located = unmanagedSections(device).map((s) => ({ s, at: unmanagedRegion(device, s) }));
+  const related = located.flatMap(({ s, at }) => (at === undefined ? [] : [{ s, at }]));
+  const linkId = new Map(related.map(({ s }, i) => [s, i + 1]));
+  const inIntended = related.find(({ at }) => at.file === device.intended)?.at.region;
+  const summary = `${plural(count, 'top-level section')} ${count === 1 ? 'differs' : 'differ'} outside the scope (information: not in the remediation, not drift)`;
+  const where =
+    inIntended === undefined
+      ? ` No listed section has a line in the intended config, so this points at its line 1; the running config is ${device.running}.`
+      : '';
+  const unlisted = unlistedUnmanaged(device);
+  const more = unlisted > 0 ? [`\u2026 and ${unlisted} more, not listed in the report`] : [];
+  // Code scanning turns `[text](id)` in the text into a link to that related location.
+  const text = [
+    `${device.device_id} (${device.folder}): ${summary}.${where}`,
+    ...located.map(({ s }) => {
+      const label = escapeSarifText(s.text);
+      const id = linkId.get(s);
+      return `- ${id === undefined ? label : `[${label}](${id})`} (${unmanagedKindText(s)})`;
+    }),
+    ...more,
+  ].join('\n');
+  const markdown = [
+    `**${escapeMarkdown(device.device_id)}** (${escapeMarkdown(device.folder)}): ${summary}.${escapeMarkdown(where)}`,
+    '',
+    ...located.map(({ s }) => `- ${markdownInlineCode(s.text)} ${unmanagedKindText(s)}`),
+    ...(more.length > 0 ? ['', ...more] : []),
+  ].join('\n');
+  const location = (file: string, region: { startLine: number }) => ({
+    artifactLocation: { uri: artifactUri(device.folder, file), uriBaseId: SRCROOT },
+    region,
+  });
+  return {
+    ruleId,
+    ruleIndex,
+    level: 'note',
+    message: { text, markdown },
+    locations: [{ physicalLocation: location(device.intended, inIntended ?? { startLine: 1 }) }],
+    ...(related.length > 0
+      ? {
+          relatedLocations: related.map(({ s, at }, i) => ({
+            id: i + 1,
+            physicalLocation: location(at.file, at.region),
+            message: { text: `${escapeSarifText(s.text)} (${unmanagedKindText(s)})` },
+          })),
+        }
+      : {}),
+    partialFingerprints: { [FINGERPRINT]: `${device.folder}/${device.device_id}/${ruleId}` },
+    properties: {
+      device_id: device.device_id,
+      folder: device.folder,
+      ...(device.platform ? { platform: device.platform } : {}),
+      running: device.running,
+      intended: device.intended,
+      unmanaged_drift: count,
+      unmanaged_sections: device.unmanaged_sections ?? [],
+    },
+  };
+}
+
+/** Plain SARIF message text: a bracket would start an embedded link, so brackets (and backslashes) are escaped. */
+function escapeSarifText(text: string): string {
+  return text.replace(/[\\[\]]/g, (c) => `\\${c}`);
 }

@@ -20,6 +20,7 @@ import { buildHtmlLayout } from './layout';
 import { renderMatrix, type DeviceLink } from './matrix';
 import { REPORT_SCRIPT } from './script';
 import { REPORT_CSS } from './styles';
+import { unmanagedKpi } from './unmanaged';
 
 export interface ComplianceHtmlOptions {
   /** A fresh nonce per render (the webview): put on the style and script, named by the CSP. */
@@ -75,7 +76,12 @@ export function renderComplianceHtml(report: ComplianceReport, options: Complian
     `${escapeHtml(report.tool.name)} ${escapeHtml(report.tool.version)}`,
     scope ? escapeHtml(scope) : '',
     `feature set <code title="${escapeHtml(report.feature_set_sha256)}">${escapeHtml(report.feature_set_sha256.slice(0, 12))}</code>`,
+    report.scope_sha256 === undefined
+      ? ''
+      : `scope <code title="${escapeHtml(report.scope_sha256)}">${escapeHtml(report.scope_sha256.slice(0, 12))}</code>`,
   ].filter((s) => s.length > 0);
+  // A fifth figure only within a scope: without one, nothing can differ outside it.
+  const infoKpi = unmanagedKpi(report);
   const kpi = (cls: string, label: string, value: number, note: string) =>
     `<div class="kpi ${cls}"><div class="kpi-label">${label}</div><div class="kpi-value">${formatCount(value)}</div><div class="kpi-note">${note}</div></div>`;
   return [
@@ -95,7 +101,7 @@ export function renderComplianceHtml(report: ComplianceReport, options: Complian
     `<div><div class="brand">${LOGO}NetRemediate</div><h1>${escapeHtml(title)}</h1></div>`,
     `<p class="meta">${meta.join(' \u00b7 ')}</p>`,
     '</header>',
-    '<section class="kpis" aria-label="Fleet summary">',
+    `<section class="kpis${infoKpi ? ' has-info' : ''}" aria-label="Fleet summary">`,
     kpi(
       'all',
       'Devices',
@@ -105,6 +111,7 @@ export function renderComplianceHtml(report: ComplianceReport, options: Complian
     kpi('ok', 'Compliant', summary.compliant, `${share(summary.compliant)} of the fleet`),
     kpi('warn', 'Drifting', summary.drifting, `${formatCount(featureDrifts)} feature drifts`),
     kpi('bad', 'Failed', summary.failed, summary.failed > 0 ? 'could not be checked' : 'none'),
+    infoKpi,
     '</section>',
     renderFleetBar(report),
     '<section class="card" id="features" aria-labelledby="features-title">',
@@ -116,7 +123,7 @@ export function renderComplianceHtml(report: ComplianceReport, options: Complian
     renderMatrix(layout, options.deviceLink),
     '</section>',
     '<section class="card" id="details" aria-labelledby="details-title">',
-    '<div class="card-head"><h2 id="details-title">Device details</h2><span class="card-note">missing and extra lines, remediation and rollback per feature</span></div>',
+    `<div class="card-head"><h2 id="details-title">Device details</h2><span class="card-note">missing and extra lines, remediation and rollback per feature${infoKpi ? '; sections differing outside the scope, for information' : ''}</span></div>`,
     renderDetails(layout, options.deviceLink),
     '</section>',
     `<footer>NetRemediate compliance report \u00b7 format version ${report.version}</footer>`,

@@ -5,7 +5,13 @@
  */
 import type { FeatureCompliance } from '../../../engine/compliance/types';
 import type { ComplianceDevice, ComplianceReport, FeatureSummary } from '../../compliance';
-import { compareDevices, compareText, driftingFeatures, FeatureOrder } from '../reportModel';
+import {
+  compareDevices,
+  compareText,
+  driftingFeatures,
+  FeatureOrder,
+  hasUnmanagedDrift,
+} from '../reportModel';
 
 export interface DeviceRow {
   readonly device: ComplianceDevice;
@@ -15,6 +21,8 @@ export interface DeviceRow {
   readonly status: 'x' | 'd' | 'c';
   readonly drifting: readonly FeatureCompliance[];
   readonly folderIndex: number;
+  /** Sections differ outside the device's scope: information, shown in its details whatever its status. */
+  readonly unmanaged: boolean;
 }
 
 export interface HtmlLayout {
@@ -31,6 +39,11 @@ export function featureAnchor(row: DeviceRow, featureIndex: number): string {
   return `${row.anchor}-f${featureIndex}`;
 }
 
+/** A device with details in the page: one that needs attention, or has unmanaged drift to show. */
+export function hasDetails(row: DeviceRow): boolean {
+  return row.status !== 'c' || row.unmanaged;
+}
+
 export function buildHtmlLayout(report: ComplianceReport): HtmlLayout {
   const features = report.summary.features;
   const order = new FeatureOrder(features);
@@ -40,7 +53,13 @@ export function buildHtmlLayout(report: ComplianceReport): HtmlLayout {
     const drifting = device.status === 'failed' ? [] : driftingFeatures(device, order);
     const status: DeviceRow['status'] =
       device.status === 'failed' ? 'x' : drifting.length > 0 || device.status === 'drift' ? 'd' : 'c';
-    return { device, status, drifting, folderIndex: folderIndex.get(device.folder) ?? 0 };
+    return {
+      device,
+      status,
+      drifting,
+      folderIndex: folderIndex.get(device.folder) ?? 0,
+      unmanaged: hasUnmanagedDrift(device),
+    };
   });
   unordered.sort(
     (a, b) =>

@@ -1,7 +1,8 @@
 /**
  * The feature × device matrix: one row per device in attention order, one cell per feature (compliant,
  * drift with its `+missing −extra` counts, not configured), a failed device as one cell across the
- * features with its error. Drift and failed cells link to the device's details in the page. At fleet
+ * features with its error. Drift and failed cells link to the device's details in the page; a device
+ * with unmanaged drift is marked (`data-u`, drawn by the stylesheet) and its name links to it. At fleet
  * size every row is in the page (so the filter can search them) but only the first page is shown:
  * the inline script pages, filters and searches by toggling `hidden`, which costs no layout for the
  * rows it hides. The markup is terse on purpose: 10,000 devices × 16 features is 160,000 cells.
@@ -10,6 +11,7 @@ import type { ComplianceDevice } from '../../compliance';
 import { escapeHtml } from '../escape';
 import { driftCounts, featuresByName, formatCount } from '../reportModel';
 import { featureAnchor, type DeviceRow, type HtmlLayout } from './layout';
+import { unmanagedAnchor, unmanagedRowTitle } from './unmanaged';
 
 /** Rows per page of the matrix. */
 export const MATRIX_PAGE_SIZE = 100;
@@ -57,7 +59,11 @@ export function renderMatrix(layout: HtmlLayout, deviceLink: DeviceLink | undefi
     `<tr class="empty" hidden><td colspan="${features.length + 2}">No device matches the filter.</td></tr>`,
     '</tbody></table></div>',
     '<div class="pager">',
-    '<div class="legend"><span class="c">Compliant</span><span class="d">Drift (+missing \u2212extra lines)</span><span class="n">Not configured</span><span class="x">Failed</span></div>',
+    `<div class="legend"><span class="c">Compliant</span><span class="d">Drift (+missing \u2212extra lines)</span><span class="n">Not configured</span><span class="x">Failed</span>${
+      layout.report.summary.unmanaged_drift_devices === undefined
+        ? ''
+        : '<span class="u">Unmanaged drift (information)</span>'
+    }</div>`,
     '<div>',
     `<span id="pager-status" aria-live="polite">${pagerText(rows.length)}</span> `,
     `<button type="button" data-page="prev" disabled>\u2039 Previous</button> `,
@@ -80,14 +86,18 @@ function renderRow(
 ): string {
   const { device } = row;
   const name = escapeHtml(device.device_id);
+  // A compliant device's details hold only its unmanaged drift: its name leads there.
   const nameCell =
     row.status !== 'c'
       ? `<a href="#${row.anchor}">${name}</a>`
-      : link
-        ? `<a href="${escapeHtml(link(device))}">${name}</a>`
-        : `<span>${name}</span>`;
-  const open = `<tr data-s="${row.status}" data-f="${row.folderIndex}"${hidden ? ' hidden' : ''}>`;
-  const head = `<th scope="row">${nameCell}</th><td class="folder">${escapeHtml(device.folder)}</td>`;
+      : row.unmanaged
+        ? `<a href="#${unmanagedAnchor(row)}">${name}</a>`
+        : link
+          ? `<a href="${escapeHtml(link(device))}">${name}</a>`
+          : `<span>${name}</span>`;
+  const open = `<tr data-s="${row.status}" data-f="${row.folderIndex}"${row.unmanaged ? ' data-u' : ''}${hidden ? ' hidden' : ''}>`;
+  const title = row.unmanaged ? ` title="${escapeHtml(unmanagedRowTitle(row))}"` : '';
+  const head = `<th scope="row"${title}>${nameCell}</th><td class="folder">${escapeHtml(device.folder)}</td>`;
   if (row.status === 'x') {
     const error = (device.error ?? 'could not be checked').split(/\r?\n/, 1)[0];
     const cell = `<td class="x" colspan="${layout.features.length}"><a href="#${row.anchor}">Failed: ${escapeHtml(error.length > 140 ? `${error.slice(0, 139)}\u2026` : error)}</a></td>`;

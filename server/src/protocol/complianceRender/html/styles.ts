@@ -7,10 +7,12 @@
  */
 const LIGHT = `
   --nr-bg: #f6f8fa; --nr-surface: #ffffff; --nr-fg: #1f2328; --nr-muted: #59636e; --nr-border: #d1d9e0;
-  --nr-ok: #1a7f37; --nr-warn: #b35900; --nr-bad: #d1242f; --nr-none: #eef1f4; --nr-accent: #0969da;`;
+  --nr-ok: #1a7f37; --nr-warn: #b35900; --nr-bad: #d1242f; --nr-none: #eef1f4; --nr-accent: #0969da;
+  --nr-info: #0e7490;`;
 const DARK = `
   --nr-bg: #0d1117; --nr-surface: #151b23; --nr-fg: #e6edf3; --nr-muted: #9198a1; --nr-border: #3d444d;
-  --nr-ok: #3fb950; --nr-warn: #e3a03c; --nr-bad: #f85149; --nr-none: #212830; --nr-accent: #4493f8;`;
+  --nr-ok: #3fb950; --nr-warn: #e3a03c; --nr-bad: #f85149; --nr-none: #212830; --nr-accent: #4493f8;
+  --nr-info: #22b8cf;`;
 
 export const REPORT_CSS = `
 :root { color-scheme: light dark; ${LIGHT} }
@@ -28,6 +30,9 @@ body.vscode-dark, body.vscode-high-contrast { ${DARK} }
   --warn: var(--vscode-editorWarning-foreground, var(--nr-warn));
   --bad: var(--vscode-errorForeground, var(--nr-bad));
   --none: var(--nr-none);
+  /* Unmanaged drift is information: neither the amber of drift nor the red of a failure. */
+  --info: var(--vscode-editorInfo-foreground, var(--nr-info));
+  --info-tint: color-mix(in srgb, var(--info) 14%, transparent);
   --ok-tint: color-mix(in srgb, var(--ok) 16%, transparent);
   --warn-tint: color-mix(in srgb, var(--warn) 20%, transparent);
   --bad-tint: color-mix(in srgb, var(--bad) 16%, transparent);
@@ -50,7 +55,8 @@ h2 { margin: 0; font-size: 16px; font-weight: 600; }
 .meta code { font-family: var(--mono); font-size: 11px; }
 .kpis { display: grid; grid-template-columns: repeat(4, minmax(0, 1fr)); gap: 12px; margin-bottom: 12px; }
 .kpi { background: var(--surface); border: 1px solid var(--border); border-radius: 10px; padding: 14px 16px; border-top: 3px solid var(--kpi, var(--border)); }
-.kpi.ok { --kpi: var(--ok); } .kpi.warn { --kpi: var(--warn); } .kpi.bad { --kpi: var(--bad); } .kpi.all { --kpi: var(--accent); }
+.kpi.ok { --kpi: var(--ok); } .kpi.warn { --kpi: var(--warn); } .kpi.bad { --kpi: var(--bad); } .kpi.all { --kpi: var(--accent); } .kpi.info { --kpi: var(--info); }
+.kpis.has-info { grid-template-columns: repeat(5, minmax(0, 1fr)); }
 .kpi-label { color: var(--muted); font-size: 12px; font-weight: 500; }
 .kpi-value { font-size: 28px; font-weight: 650; line-height: 1.2; font-variant-numeric: tabular-nums; }
 .kpi-note { color: var(--muted); font-size: 12px; }
@@ -95,6 +101,12 @@ table.matrix { border-collapse: separate; border-spacing: 0; font-size: 12px; wi
 .matrix td.x { background: var(--bad-tint); color: var(--bad); text-align: left; padding: 0 10px; font-weight: 500; }
 .matrix tbody tr:hover th, .matrix tbody tr:hover td.folder { background: var(--vscode-list-hoverBackground, color-mix(in srgb, var(--accent) 8%, var(--surface))); }
 .matrix tr.is-selected th { box-shadow: inset 3px 0 0 var(--accent); }
+/* The unmanaged drift marker, a circled i, is drawn (fonts lack U+24D8), never written: the row's search text stays the name. */
+.um-mark::before, .matrix tbody tr[data-u] th a::after, .legend .u::before { content: 'i'; display: inline-block; box-sizing: border-box; width: 13px; height: 13px;
+  margin: 0 0 0 6px; border: 1px solid var(--info); border-radius: 50%; color: var(--info); background: transparent; box-shadow: none;
+  font: italic 600 9px/11px Georgia, serif; text-align: center; vertical-align: 1px; }
+.legend .u::before { margin: 0 6px 0 0; }
+.um-mark::before { margin: 0 2px; }
 .matrix .empty td { padding: 24px; text-align: center; color: var(--muted); }
 .pager { display: flex; align-items: center; justify-content: space-between; gap: 12px; margin-top: 10px; font-size: 12px; color: var(--muted); }
 .pager button { font: inherit; color: var(--fg); background: transparent; border: 1px solid var(--border); border-radius: 6px; padding: 4px 10px; cursor: pointer; }
@@ -120,7 +132,7 @@ table.matrix { border-collapse: separate; border-spacing: 0; font-size: 12px; wi
 .device-head .where { color: var(--muted); font-size: 12px; flex: 1 1 auto; }
 .device-head .where code { font-family: var(--mono); font-size: 11.5px; }
 .badge { display: inline-block; font-size: 11px; font-weight: 600; padding: 1px 8px; border-radius: 999px; }
-.badge.d { background: var(--warn-tint); color: var(--warn); } .badge.x { background: var(--bad-tint); color: var(--bad); } .badge.c { background: var(--ok-tint); color: var(--ok); }
+.badge.d { background: var(--warn-tint); color: var(--warn); } .badge.x { background: var(--bad-tint); color: var(--bad); } .badge.c { background: var(--ok-tint); color: var(--ok); } .badge.u { background: var(--info-tint); color: var(--info); }
 .review { font-size: 12px; font-weight: 500; white-space: nowrap; }
 .feature { padding: 12px 14px 14px; border-top: 1px solid var(--border); scroll-margin-top: 56px; }
 .feature:last-child { border-radius: 0 0 8px 8px; }
@@ -137,8 +149,22 @@ table.matrix { border-collapse: separate; border-spacing: 0; font-size: 12px; wi
 .pane pre.empty { color: var(--muted); font-style: italic; font-family: inherit; }
 .error-box { margin: 12px 14px 14px; padding: 10px 12px; border-radius: 6px; background: var(--bad-tint); color: var(--fg); font: 12px/1.45 var(--mono); white-space: pre-wrap; overflow-wrap: anywhere; }
 .compliant-list { margin: 0; padding: 10px 14px; border-top: 1px solid var(--border); color: var(--muted); font-size: 12px; }
+.unmanaged { padding: 12px 14px 14px; border-top: 1px solid var(--border); box-shadow: inset 3px 0 0 var(--info); scroll-margin-top: 56px; }
+.unmanaged:last-child { border-radius: 0 0 8px 8px; }
+.unmanaged.is-focused { background: var(--info-tint); }
+.unmanaged h4 { display: flex; align-items: baseline; gap: 10px; margin: 0 0 4px; font-size: 13px; font-weight: 600; }
+.unmanaged .info-note { font-size: 11px; font-weight: 500; color: var(--info); background: var(--info-tint); padding: 0 8px; border-radius: 999px; }
+.unmanaged p { margin: 0 0 8px; color: var(--muted); font-size: 12px; }
+.unmanaged p.um-more { margin: 6px 0 0; }
+.um-table { border-collapse: collapse; font-size: 12px; width: 100%; }
+.um-table th { text-align: left; font-weight: 600; color: var(--muted); padding: 3px 12px 3px 0; border-bottom: 1px solid var(--border); }
+.um-table td { padding: 3px 12px 3px 0; border-bottom: 1px solid color-mix(in srgb, var(--border) 50%, transparent); vertical-align: top; }
+.um-table td:first-child { width: 60%; overflow-wrap: anywhere; }
+.um-table code { font-family: var(--mono); font-size: 11.5px; }
+.um-table td:not(:first-child) { color: var(--muted); white-space: nowrap; }
+.um-table tr[data-k='differs'] td:nth-child(2) { color: var(--info); font-weight: 500; }
 .back { font-size: 12px; }
 footer { color: var(--muted); font-size: 12px; text-align: center; margin-top: 24px; }
-@media (max-width: 860px) { .kpis { grid-template-columns: repeat(2, minmax(0, 1fr)); } .panes { grid-template-columns: minmax(0, 1fr); } .meta { text-align: left; } }
+@media (max-width: 860px) { .kpis, .kpis.has-info { grid-template-columns: repeat(2, minmax(0, 1fr)); } .panes { grid-template-columns: minmax(0, 1fr); } .meta { text-align: left; } }
 @media print { .toolbar, .pager { display: none; } .matrix-scroll { max-height: none; overflow: visible; } }
 `;

@@ -73,15 +73,16 @@ describe('CLI code cache', () => {
   });
 
   test('output piped into a reader that stops early ends quietly', () => {
-    // `| head -1`: the pipe closes after the first line; no EPIPE stack trace, exit 0.
-    const { spawnSync } = require('node:child_process') as typeof import('node:child_process');
-    const r = spawnSync(
-      'bash',
-      ['-c', `node dist/cli.js ${PAIR.join(' ')} | head -c 1 >/dev/null; echo "\${PIPESTATUS[0]}"`],
-      {
-        encoding: 'utf8',
-      },
-    );
+    // `| head -c 1` on a script of some 10,000 lines: the pipe closes long before the CLI has written
+    // it all; no EPIPE stack trace, exit 0.
+    const text = generateIosConfig(2000);
+    fs.writeFileSync(path.join(root, 'running.cfg'), text);
+    fs.writeFileSync(path.join(root, 'intended.cfg'), text.replace(/^interface /gm, 'default interface '));
+    const cli = `node dist/cli.js remediate ${root}/running.cfg ${root}/intended.cfg`;
+    const r = spawnSync('bash', ['-c', `${cli} | head -c 1 >/dev/null; echo "\${PIPESTATUS[0]}"`], {
+      encoding: 'utf8',
+      cwd: REPO_ROOT,
+    });
     assert.equal(r.stderr, '');
     assert.equal(r.stdout.trim(), '0');
   });

@@ -283,7 +283,8 @@ export function wipedBy(
   if (removal === undefined) return [];
   const siblings: HNode[] = [];
   for (const c of target.children) {
-    if (skip(c) || c.text === line.text) continue;
+    // The line the trigger undoes is left to it, so a `no` line read from text is seen to undo it.
+    if (skip(c) || c.text === line.text || line.key === `no ${c.key}`) continue;
     if (wipedHere(removal, c.text)) {
       siblings.push(c);
       continue;

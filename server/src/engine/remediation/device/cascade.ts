@@ -189,16 +189,23 @@ function absorb(section: HNode, trigger: HNode, removal: Removal, int: HNode): v
  */
 function resend(section: HNode, trigger: HNode, int: HNode, removal: Removal, rules: PlatformRules): void {
   const order = new IntendedOrder(int);
+  /** Whether the intended config keeps something the trigger removes at its own level. */
+  let kept = false;
+  let sections: HNode[] | undefined;
   for (const c of int.children) {
     if (c.text === trigger.text) continue;
     if (wipedHere(removal, c.text)) {
+      kept = true;
       const sent = section.child(c.text);
       if (sent !== undefined && sent.meta?.origin !== 'context') continue;
       if (sent !== undefined) section.removeChildren(new Set([sent]));
       sortDeep(order.insert(section, resentCopy(c), trigger), rules);
-      continue;
-    }
-    if (c.children.length === 0) continue;
+    } else if (c.children.length > 0) (sections ??= []).push(c);
+  }
+  // What goes keeps lines in child sections only if it keeps some here (a neighbor kept has its
+  // `remote-as` or `peer-group` line): a neighbor removed for good costs no look into the families.
+  if (!kept || sections === undefined) return;
+  for (const c of sections) {
     const below = wipedBelow(removal, c.text);
     const lines = below === undefined ? [] : c.children.filter((g) => below(g.text));
     if (lines.length === 0) continue;

@@ -5,6 +5,8 @@
  * - the rollback applied to that prediction gets back to running;
  * - the remediation of a config against itself is empty, and against itself respelled (interface
  *   abbreviations, NX-OS masks, VLAN list order, blanks: issue 9) too.
+ * One base config per platform starts with BGP peer groups (IOS) or peer templates (NX-OS) in use, so
+ * that their edits (bgpGroupEdits.ts) change groups the running config has.
  * Seeded: a failure names its seed, which reproduces it.
  */
 import assert from 'node:assert/strict';
@@ -12,6 +14,7 @@ import { describe, test } from 'node:test';
 import { createEngine, type Platform } from '../../../server/src/engine/index';
 import { createRemediationEngine } from '../../../server/src/engine/remediation/index';
 import { generateIosConfig } from '../../support/generateIosConfig';
+import { editBgpGroups, withBgpGroups } from './support/bgpGroupEdits';
 import { editConfig } from './support/configEdits';
 import { generateNxosConfig } from './support/generateNxosConfig';
 import { seededRandom } from './support/random';
@@ -22,6 +25,8 @@ const engine = createRemediationEngine();
 
 /** Pairs per platform: thousands in all, within a few seconds. */
 const PAIRS = 1_500;
+/** Pairs per platform whose intended config changes the running config's peer groups or templates. */
+const GROUP_PAIRS = 400;
 
 interface Platforms {
   readonly platform: Platform;
@@ -30,8 +35,16 @@ interface Platforms {
 }
 
 const PLATFORMS: readonly Platforms[] = [
-  { platform: 'cisco_ios', base: [generateIosConfig(4), generateIosConfig(12)], indent: ' ' },
-  { platform: 'cisco_nxos', base: [generateNxosConfig(4), generateNxosConfig(10)], indent: '  ' },
+  {
+    platform: 'cisco_ios',
+    base: [generateIosConfig(4), generateIosConfig(12), withBgpGroups(generateIosConfig(8), ' ')],
+    indent: ' ',
+  },
+  {
+    platform: 'cisco_nxos',
+    base: [generateNxosConfig(4), generateNxosConfig(10), withBgpGroups(generateNxosConfig(12), '  ')],
+    indent: '  ',
+  },
 ];
 
 function explain(seed: number, running: string, intended: string, detail: unknown): string {
@@ -47,6 +60,24 @@ describe('remediation properties over generated pairs', () => {
         // Both sides edited: running drifts from the template too.
         const running = editConfig(start, random, random.int(3), indent);
         const intended = editConfig(running, random, 1 + random.int(4), indent);
+        const plan = engine.plan(parser.parse(running, { platform }), parser.parse(intended, { platform }));
+        if (plan.verify.length > 0) assert.fail(explain(seed, running, intended, plan.verify));
+        if (plan.rollbackVerify.length > 0)
+          assert.fail(explain(seed, running, intended, plan.rollbackVerify));
+      }
+    });
+
+    test(`${platform}: BGP peer groups / peer templates changed, ${GROUP_PAIRS} pairs`, () => {
+      const start = base[base.length - 1];
+      for (let seed = 1; seed <= GROUP_PAIRS; seed++) {
+        const random = seededRandom(seed * 104_729 + (platform === 'cisco_ios' ? 1 : 2));
+        const running = editBgpGroups(
+          editConfig(start, random, random.int(3), indent),
+          random,
+          random.int(2),
+          indent,
+        );
+        const intended = editBgpGroups(running, random, 1 + random.int(3), indent);
         const plan = engine.plan(parser.parse(running, { platform }), parser.parse(intended, { platform }));
         if (plan.verify.length > 0) assert.fail(explain(seed, running, intended, plan.verify));
         if (plan.rollbackVerify.length > 0)

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import { createRemediationEngine, validateUserRules } from '../../../server/src/engine/remediation/index';
-import { cfg, remediation } from './support/harness';
+import { cfg, load, remediation } from './support/harness';
 
 describe('user rule validation', () => {
   test('nothing given is no rules and no errors', () => {
@@ -125,6 +125,12 @@ describe('user rules for device behaviour', () => {
           { lineage: [{ startswith: 'interface ' }, { startswith: 'encapsulation ' }] },
           { lineage: [{ startswith: 'x' }], wipes: [[{ startswith: 'y' }], []] },
           { lineage: [{ startswith: 'x' }], wipes: [[{ startswith: 'y' }]], resend: 'no' },
+          { lineage: [{ startswith: 'x' }], wipes: [[{ startswith: 'y' }]], unless: 'z' },
+          {
+            lineage: [{ startswith: 'x' }],
+            wipes: [[{ startswith: 'y' }]],
+            members: { line: '^m', lines: 7 },
+          },
         ],
         secrets: [
           { lineage: [{ startswith: 'key ' }], value: '^key \\S+$' },
@@ -139,9 +145,12 @@ describe('user rules for device behaviour', () => {
     assert.match(byPath['cisco_ios.cascades[0].wipes'], /non-empty list of lineages/);
     assert.match(byPath['cisco_ios.cascades[1].wipes[1]'], /list of 1 to 8 predicates/);
     assert.match(byPath['cisco_ios.cascades[2].resend'], /true or false/);
+    assert.match(byPath['cisco_ios.cascades[3].unless'], /must be an object/);
+    assert.match(byPath['cisco_ios.cascades[4].members.line'], /needs a group/);
+    assert.match(byPath['cisco_ios.cascades[4].members.lines'], /group 1 names a member/);
     assert.match(byPath['cisco_ios.secrets[0].value'], /needs a group/);
     assert.match(byPath['cisco_ios.secrets[1].value'], /group 1 is the secret/);
-    assert.equal(errors.length, 7);
+    assert.equal(errors.length, 10);
     assert.deepEqual(rules.cisco_ios?.printedDefaults, [{ lineage: [{ equals: 'ok' }] }]);
     assert.equal(rules.cisco_ios?.secrets.length, 1);
   });
@@ -155,6 +164,13 @@ describe('user rules for device behaviour', () => {
           {
             lineage: [{ startswith: 'interface ' }, { startswith: 'encapsulation dot1Q ' }],
             wipes: [[{ startswith: 'ip address ' }]],
+          },
+          // A made-up device: `no pool P` removes the pool and its members' lines, unless it is in use.
+          {
+            lineage: [{ startswith: 'dhcp ' }, { re_search: '^no pool (\\S+)$' }],
+            wipes: [[{ re_search: '^pool $1 ' }]],
+            unless: { equals: 'locked' },
+            members: { line: '^host (\\S+) pool $1$', lines: '^host (\\S+) ' },
           },
         ],
         secrets: [{ lineage: [{ startswith: 'ppp ' }], value: '^ppp chap password 7 (\\S+)$' }],
@@ -178,6 +194,27 @@ describe('user rules for device behaviour', () => {
     assert.equal(
       remediation('cisco_ios', run, run.replace('dot1Q 10', 'dot1Q 11'), { engine }),
       'interface Gi1.10\n no encapsulation dot1Q 10\n encapsulation dot1Q 11\n ip address 10.0.0.1 255.255.255.0',
+    );
+  });
+
+  test('a cascade with members and a condition on what the device holds', () => {
+    const run = cfg(
+      'dhcp 1',
+      ' pool P',
+      ' pool P range 1',
+      ' host a pool P',
+      ' host a mac 1',
+      ' host b mac 2',
+    );
+    const script = cfg('dhcp 1', ' no pool P');
+    const applied = (running: string): string =>
+      engine
+        .renderConfig(engine.predict(load('cisco_ios', running, engine), load('cisco_ios', script, engine)))
+        .trimEnd();
+    assert.equal(applied(run), 'dhcp 1\n host b mac 2');
+    assert.equal(
+      applied(run.replace(' host b mac 2', ' locked')),
+      'dhcp 1\n pool P range 1\n host a pool P\n host a mac 1\n locked',
     );
   });
 

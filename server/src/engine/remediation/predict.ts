@@ -1,6 +1,6 @@
 import type { PlatformRules } from '../rules/semantics';
 import type { SequencedRule } from '../rules/types';
-import { wipedBy } from './device/cascade';
+import { DeviceSection, wipedBy } from './device/cascade';
 import { mergeRanges, rangePrefix, splitFor } from './device/lineRanges';
 import { predictNumberedLists } from './device/numberedLists';
 import { entriesOf, resequencePattern } from './device/sequenced';
@@ -84,6 +84,8 @@ class Level {
   private byNegation: Map<string, HNode[]> | undefined;
   /** An ACL: entries match by content and are kept in number order. */
   private readonly sequenced: SequencedRule | undefined;
+  /** The section as the device holds it now, for cascades that look at other lines (built on need). */
+  private device: DeviceSection | undefined;
 
   constructor(
     private readonly node: HNode,
@@ -115,7 +117,9 @@ class Level {
   /** What the device removes when `line` is sent (a cascade). */
   applyCascade(line: HNode): void {
     if (!this.rules.device.hasCascades) return;
-    for (const s of wipedBy(line, this.node, this.rules, (n) => this.doomed.has(n))) this.doomed.add(s);
+    const gone = (n: HNode): boolean => this.doomed.has(n);
+    const device = (): DeviceSection => (this.device ??= new DeviceSection(this.node, gone));
+    for (const s of wipedBy(line, this.node, this.rules, gone, device)) this.doomed.add(s);
   }
 
   /**
@@ -144,6 +148,7 @@ class Level {
 
   add(child: HNode, inPlaceOf?: HNode): HNode {
     this.node.add(child);
+    this.device?.added(child);
     if (inPlaceOf !== undefined && !this.replacedBy.has(inPlaceOf)) this.replacedBy.set(inPlaceOf, child);
     if (this.byKey !== undefined) this.index(this.byKey, this.rules.idempotentKey(child), child);
     return child;

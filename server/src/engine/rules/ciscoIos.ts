@@ -24,6 +24,32 @@ const NO_NEIGHBOR_REMOTE_AS: MatchRule = {
   re_search: '^no neighbor ((?:\\d+\\.){3}\\d+|[0-9A-Fa-f]*:[0-9A-Fa-f:.]*) remote-as ',
 };
 const NEIGHBOR_LINES: MatchRule = { re_search: '^neighbor $1 ' };
+/** The address families a global neighbor or peer group has lines in (not the VRF ones: other neighbors). */
+const GLOBAL_AF: MatchRule = { re_search: '^address-family (?!.* vrf )' };
+/**
+ * BGP peer groups (Cisco IOS IP Command Reference, Vol. 2: Routing Protocols, Release 12.2, "neighbor
+ * peer-group (creating)": "To remove the peer group and all of its members, use the no form of this
+ * command"; the same chapter: members "always inherit ... remote-as (if configured)").
+ * - `no neighbor PG peer-group` removes the group's lines and every member's lines (the members are the
+ *   `neighbor X peer-group PG` lines the device holds), address families included.
+ * - `no neighbor X peer-group PG` on a member without a `remote-as` of its own (it had the group's)
+ *   leaves a neighbor without an AS: it is removed with all its lines. Not found in Cisco's documents;
+ *   FRRouting, which copies the IOS CLI, does so (FRRouting/frr pull request 1757, "no neighbor ...
+ *   peer-group ... does not remove peer", fixed to remove it). A member with its own `remote-as` only
+ *   leaves the group.
+ * - Not verified, and not relied on: whether IOS takes `neighbor X peer-group B` while X is in group A
+ *   (FRRouting refuses: "Cannot change the peer-group"); the script leaves A first either way.
+ * - Not modelled: `no neighbor PG remote-as N` while members use the group's AS (FRRouting removes the
+ *   members, IOS unknown), and what joining a group does to a neighbor's own outbound policy lines.
+ */
+const PEER_GROUP_REMOVAL: MatchRule = { re_search: '^no neighbor (\\S+) peer-group$' };
+const MEMBER_LEAVES: MatchRule = { re_search: '^no neighbor (\\S+) peer-group \\S+$' };
+const PEER_GROUP_MEMBERS = { line: '^neighbor (\\S+) peer-group $1$', lines: '^neighbor (\\S+) ' };
+const OWN_REMOTE_AS: MatchRule = { re_search: '^neighbor $1 remote-as ' };
+/** A peer group's lines: `neighbor NAME ...` where NAME is not an address (a neighbor's is). */
+const PEER_GROUP_LINE: MatchRule = {
+  re_search: '^neighbor (?!(?:\\d+\\.){3}\\d+ |[0-9A-Fa-f]*:[0-9A-Fa-f:.]* )\\S+ ',
+};
 /** Ports that always exist: reset with `default interface`, printed however bare. Not subinterfaces. */
 const PHYSICAL_INTERFACE: MatchRule = {
   re_search:
@@ -128,6 +154,11 @@ export const CISCO_IOS: PlatformDriver = {
     { lineage: [{ startswith: 'no vlan filter' }], weight: 200 },
     { lineage: [{ startswith: 'aaa group server tacacs+ ' }, { startswith: 'no server ' }], weight: 10 },
     { lineage: [{ startswith: 'no tacacs-server ' }], weight: 10 },
+    // Device-true: a peer group exists, with its AS, before a neighbor joins it (a member without an
+    // AS of its own takes the group's), in a VRF address family too; `neighbor PG peer-group` comes
+    // first among the group's lines as the device prints them.
+    { lineage: [ROUTER_BGP, PEER_GROUP_LINE], weight: -15 },
+    { lineage: [ROUTER_BGP, { startswith: 'address-family ' }, PEER_GROUP_LINE], weight: -15 },
   ],
 
   perLineSub: [
@@ -198,11 +229,34 @@ export const CISCO_IOS: PlatformDriver = {
     // in the VRF ones, where X is another neighbor).
     {
       lineage: [ROUTER_BGP, NO_NEIGHBOR_REMOTE_AS],
-      wipes: [[NEIGHBOR_LINES], [{ re_search: '^address-family (?!.* vrf )' }, NEIGHBOR_LINES]],
+      wipes: [[NEIGHBOR_LINES], [GLOBAL_AF, NEIGHBOR_LINES]],
     },
     {
       lineage: [ROUTER_BGP, { startswith: 'address-family ' }, NO_NEIGHBOR_REMOTE_AS],
       wipes: [[NEIGHBOR_LINES]],
+    },
+    // `no neighbor PG peer-group` removes the group and its members (see PEER_GROUP_REMOVAL); a group
+    // defined in a VRF address family, with its members there.
+    {
+      lineage: [ROUTER_BGP, PEER_GROUP_REMOVAL],
+      wipes: [[NEIGHBOR_LINES], [GLOBAL_AF, NEIGHBOR_LINES]],
+      members: { ...PEER_GROUP_MEMBERS, sections: GLOBAL_AF },
+    },
+    {
+      lineage: [ROUTER_BGP, { startswith: 'address-family ' }, PEER_GROUP_REMOVAL],
+      wipes: [[NEIGHBOR_LINES]],
+      members: PEER_GROUP_MEMBERS,
+    },
+    // A member leaving its group without an AS of its own goes whole.
+    {
+      lineage: [ROUTER_BGP, MEMBER_LEAVES],
+      wipes: [[NEIGHBOR_LINES], [GLOBAL_AF, NEIGHBOR_LINES]],
+      unless: OWN_REMOTE_AS,
+    },
+    {
+      lineage: [ROUTER_BGP, { startswith: 'address-family ' }, MEMBER_LEAVES],
+      wipes: [[NEIGHBOR_LINES]],
+      unless: OWN_REMOTE_AS,
     },
   ],
   features: [],

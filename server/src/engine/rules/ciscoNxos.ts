@@ -41,6 +41,20 @@ const feature = (name: string, ...lineages: Lineage[]): FeatureRule[] =>
   lineages.map((lineage) => ({ feature: name, lineage }));
 const topLevel = (...prefixes: string[]): LineageRule[] => prefixes.map((p) => under({ startswith: p }));
 
+/**
+ * BGP peer templates. A neighbor inherits one peer template (`inherit peer T`; "You configure only one
+ * peer template for a neighbor": Cisco DevNet, NX-API REST SDK user guide, "Configuring a Peer
+ * Template"), so a new one replaces the old: overwritten, never negated first (the neighbor would
+ * lose its inherited AS in between). The template exists before a neighbor inherits it and is removed
+ * after every neighbor stopped inheriting it (`no inherit peer T` or the neighbor removed), in VRFs
+ * too. Not verified: whether NX-OS refuses `no template peer T` while a neighbor inherits T or removes
+ * the inheritance with it (the command references, "template (BGP)", do not say); the order above is
+ * right either way, and the predicted config does not model a script that removes a template first.
+ */
+const TEMPLATE: MatchRule = { re_search: '^template peer(?:-session|-policy)? \\S+$' };
+const NO_TEMPLATE: MatchRule = { re_search: '^no template peer(?:-session|-policy)? \\S+$' };
+const INHERIT_PEER: MatchRule = { startswith: 'inherit peer ' };
+
 export const CISCO_NXOS: PlatformDriver = {
   platform: 'cisco_nxos',
   indentation: 2,
@@ -117,6 +131,9 @@ export const CISCO_NXOS: PlatformDriver = {
     under(ROUTER_BGP, { startswith: 'template' }, ADDRESS_FAMILY, { startswith: 'send-community' }),
     under(ROUTER_BGP, VRF, NEIGHBOR, ADDRESS_FAMILY, { startswith: 'soft-reconfiguration inbound' }),
     under(ROUTER_BGP, VRF, NEIGHBOR, { startswith: 'password' }),
+    // Device-true: one peer template per neighbor (TEMPLATE above).
+    under(ROUTER_BGP, NEIGHBOR, INHERIT_PEER),
+    under(ROUTER_BGP, VRF, NEIGHBOR, INHERIT_PEER),
     // Ours (item 7): NX-OS prints `router-id` under `router bgp` and block-form neighbor descriptions.
     under(ROUTER_BGP, { startswith: 'router-id ' }),
     under(ROUTER_BGP, VRF, { startswith: 'router-id ' }),
@@ -173,6 +190,9 @@ export const CISCO_NXOS: PlatformDriver = {
     SWITCHPORT_FIRST,
     { lineage: [INTERFACE, { startswith: 'switchport mode ' }], weight: -10 },
     { lineage: [INTERFACE, { equals: 'no shutdown' }], weight: 200 },
+    // Device-true: a peer template before the neighbors that inherit it, its removal after them.
+    { lineage: [ROUTER_BGP, TEMPLATE], weight: -10 },
+    { lineage: [ROUTER_BGP, NO_TEMPLATE], weight: 50 },
   ],
 
   perLineSub: [

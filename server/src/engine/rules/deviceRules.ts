@@ -1,5 +1,5 @@
 import type { HNode } from '../remediation/hnode';
-import { compilePredicate, type CompiledPredicate } from './match';
+import { compilePredicate, regexLiteralPrefix, type CompiledPredicate } from './match';
 import type { CompiledRule, RuleBook } from './ruleBook';
 import type {
   CascadeRule,
@@ -18,6 +18,19 @@ export interface Wipe {
   /** Compiled lineages relative to the line's section. */
   readonly levels: readonly (readonly CompiledPredicate[])[];
   readonly resend: boolean;
+  /**
+   * No cascade when the device's section holds a line passing `test` (CascadeRule.unless); `prefix`
+   * is the literal such a line starts with, so that it is looked up, not searched for.
+   */
+  readonly unless?: { readonly test: CompiledPredicate; readonly prefix: string };
+  /** Members whose lines go too (CascadeRule.members), found in the device's section. */
+  readonly members?: {
+    /** Group 1 names a member. */
+    readonly line: RegExp;
+    /** Group 1 names the member a line belongs to. */
+    readonly lines: RegExp;
+    readonly sections?: CompiledPredicate;
+  };
 }
 
 const NO_FEATURES: readonly string[] = Object.freeze([]) as readonly string[];
@@ -103,9 +116,32 @@ export class DeviceRules {
     const rule = this.book.first<CascadeRule>(node, 'cascades');
     if (rule === undefined) return undefined;
     const groups = this.groups(rule, node.text);
-    return {
+    const { unless, members } = rule.rule;
+    const wipe: Wipe = {
       levels: rule.rule.wipes.map((lineage) => lineage.map((m) => this.predicate(m, groups))),
       resend: rule.rule.resend !== false,
+    };
+    if (unless === undefined && members === undefined) return wipe;
+    return {
+      ...wipe,
+      ...(unless === undefined
+        ? {}
+        : {
+            unless: {
+              test: this.predicate(unless, groups),
+              prefix:
+                unless.re_search === undefined ? '' : regexLiteralPrefix(fill(unless.re_search, groups)),
+            },
+          }),
+      ...(members === undefined
+        ? {}
+        : {
+            members: {
+              line: this.regex(fill(members.line, groups)),
+              lines: this.regex(members.lines),
+              ...(members.sections === undefined ? {} : { sections: this.predicate(members.sections) }),
+            },
+          }),
     };
   }
 
@@ -199,10 +235,7 @@ export class DeviceRules {
     const source =
       rule.re_search === undefined || groups.length === 0
         ? rule
-        : {
-            ...rule,
-            re_search: rule.re_search.replace(/\$(\d)/g, (_, n: string) => escape(groups[+n - 1] ?? '')),
-          };
+        : { ...rule, re_search: fill(rule.re_search, groups) };
     const key = JSON.stringify(source);
     let compiled = this.predicates.get(key);
     if (compiled === undefined) {
@@ -221,6 +254,11 @@ export class DeviceRules {
 function bare(node: HNode): boolean {
   if (node.isPending && node.source !== undefined && node.source.children.length > 2) return false;
   return node.children.length === 0;
+}
+
+/** `$1`, `$2`, ... of a rule's regular expression replaced by the trigger's groups, escaped. */
+function fill(source: string, groups: readonly string[]): string {
+  return source.replace(/\$(\d)/g, (_, n: string) => escape(groups[+n - 1] ?? ''));
 }
 
 function escape(text: string): string {

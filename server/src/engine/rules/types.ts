@@ -209,6 +209,27 @@ export interface CascadeRule extends LineageRule {
    * addresses after `vrf forwarding`. Only for one-level wipes.
    */
   readonly resend?: boolean;
+  /**
+   * The cascade happens only when the device's section holds no line passing this when the line is
+   * sent (`$N` as in `wipes`): IOS `no neighbor X peer-group PG` removes neighbor X only when X has no
+   * `remote-as` of its own (it had the group's).
+   */
+  readonly unless?: MatchRule;
+  /** Lines of the section that other lines belong to, and go with the line (see CascadeMembers). */
+  readonly members?: CascadeMembers;
+}
+
+/**
+ * The members of what a cascade removes, found in the device's section when the line is sent: each
+ * sibling matching `line` (`$N` the trigger's groups) names a member by its group 1, and every line
+ * matching `lines` whose group 1 is a member goes too, in the child sections matching `sections` as
+ * well. IOS `no neighbor PG peer-group` removes the group's members: `^neighbor (\S+) peer-group $1$`
+ * names them, `^neighbor (\S+) ` are their lines, in the (non-VRF) address families too.
+ */
+export interface CascadeMembers {
+  readonly line: string;
+  readonly lines: string;
+  readonly sections?: MatchRule;
 }
 
 /**

@@ -1,5 +1,6 @@
 import { PLATFORMS, type Platform } from '../model/types';
 import type {
+  CascadeMembers,
   CascadeRule,
   LineageRule,
   MatchRule,
@@ -24,7 +25,8 @@ import type {
  *       // Device behaviour (PLATFORM-RULES.md, "Device behaviour beyond hier_config"):
  *       "printedDefaults": [{ "lineage": [...], "whenEmpty": true, "resetChildren": false }],
  *       "addBeforeRemove": [{ "lineage": [...] }],
- *       "cascades": [{ "lineage": [...], "wipes": [[{ "startswith": "ip address " }]], "resend": true }],
+ *       "cascades": [{ "lineage": [...], "wipes": [[{ "startswith": "ip address " }]], "resend": true,
+ *                      "unless": {...}, "members": { "line": "...", "lines": "...", "sections": {...} } }],
  *       "secrets": [{ "lineage": [...], "value": "^key 7 (\\S+)$" }] } }
  *
  * User rules come before the built-in ones: where first match wins (negation, ordering), they win.
@@ -197,11 +199,22 @@ function deviceRules(
       return;
     }
     const wipes = rule.wipes.map((w, i) => checkLineage(w, `${at}.wipes[${i}]`, errors));
+    const unless =
+      rule.unless === undefined ? undefined : checkPredicate(rule.unless, `${at}.unless`, errors);
+    const members =
+      rule.members === undefined ? undefined : checkMembers(rule.members, `${at}.members`, errors);
     if (lineage === undefined || wipes.some((w) => w === undefined)) return;
+    if (
+      (rule.unless !== undefined && unless === undefined) ||
+      (rule.members !== undefined && members === undefined)
+    )
+      return;
     out.cascades.push({
       lineage,
       wipes: wipes as MatchRule[][],
       ...(rule.resend === false ? { resend: false } : {}),
+      ...(unless === undefined ? {} : { unless }),
+      ...(members === undefined ? {} : { members }),
     });
   });
   eachRule(section.secrets, `${path}.secrets`, errors, (rule, at) => {
@@ -220,6 +233,37 @@ function deviceRules(
     }
     if (lineage !== undefined) out.secrets.push({ lineage, value: rule.value });
   });
+}
+
+/** A cascade's `members`: `line` and `lines` regular expressions whose group 1 names a member. */
+function checkMembers(value: unknown, path: string, errors: RuleError[]): CascadeMembers | undefined {
+  if (!isObject(value)) {
+    errors.push({ path, message: 'must be an object with `line` and `lines` (and optional `sections`)' });
+    return undefined;
+  }
+  let ok = true;
+  for (const field of ['line', 'lines'] as const) {
+    const source = value[field];
+    if (typeof source !== 'string') {
+      errors.push({
+        path: `${path}.${field}`,
+        message: 'must be a regular expression whose group 1 names a member',
+      });
+      ok = false;
+    } else if (!checkPattern(source, `${path}.${field}`, errors)) ok = false;
+    else if (new RegExp(`${source}|`).exec('')?.length === 1) {
+      errors.push({ path: `${path}.${field}`, message: 'needs a group: group 1 names a member' });
+      ok = false;
+    }
+  }
+  const sections =
+    value.sections === undefined ? undefined : checkPredicate(value.sections, `${path}.sections`, errors);
+  if (!ok || (value.sections !== undefined && sections === undefined)) return undefined;
+  return {
+    line: value.line as string,
+    lines: value.lines as string,
+    ...(sections === undefined ? {} : { sections }),
+  };
 }
 
 function eachRule(

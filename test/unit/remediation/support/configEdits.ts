@@ -8,6 +8,7 @@
  * remediation must reproduce it exactly.
  */
 import { pick, toBlocks, toText, type Block, type Edit } from './blocks';
+import { BGP_GROUP_EDITS } from './bgpGroupEdits';
 import { DEVICE_EDITS } from './deviceEdits';
 import type { Random } from './random';
 
@@ -31,10 +32,11 @@ function leafLines(block: Block): number[] {
 
 /**
  * Lines that other lines need: removing one alone leaves a config no device holds (a neighbor's
- * lines without its `remote-as`, a port's L3 lines without `no switchport`, `router bgp` without
- * `feature bgp`). deviceEdits.ts removes them with what needs them.
+ * lines without its `remote-as` or the peer group it has its AS from, a group's members without the
+ * group, a port's L3 lines without `no switchport`, `router bgp` without `feature bgp`).
+ * deviceEdits.ts and bgpGroupEdits.ts remove them with what needs them.
  */
-const NEEDED = /^(?:feature |\s+neighbor \S+ remote-as |\s+(?:no )?switchport$)/;
+const NEEDED = /^(?:feature |\s+neighbor \S+ (?:remote-as |peer-group)|\s+(?:no )?switchport$)/;
 
 const removeSection: Edit = (blocks, random) => {
   const candidates = blocks
@@ -160,6 +162,7 @@ const EDITS: readonly Edit[] = [
   insertAclEntry,
   swapSections,
   ...DEVICE_EDITS,
+  ...BGP_GROUP_EDITS,
 ];
 
 /** `count` random edits of `text`; `indent` is the file's indentation unit. */

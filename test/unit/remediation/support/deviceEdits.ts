@@ -131,7 +131,8 @@ const removeNeighbor: Edit = (blocks, random) => {
   const bgp = blocks.find((b) => b.header.startsWith('router bgp '));
   if (bgp === undefined) return;
   const addresses = bgp.body
-    .map((l) => /^\s+neighbor (\S+)(?: remote-as |$)/.exec(l)?.[1])
+    // Neighbors by address: a peer group goes with its members (bgpGroupEdits.ts).
+    .map((l) => /^\s+neighbor (\d\S*)(?: remote-as |$)/.exec(l)?.[1])
     .filter((a): a is string => a !== undefined);
   const address = pick(random, addresses);
   if (address === undefined) return;

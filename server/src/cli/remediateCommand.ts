@@ -156,11 +156,7 @@ naming file and line, or for a frame the platform does not have (checkpoint on I
       : engine.renderConfig(cut === undefined ? predicted : engine.predict(wholeRunning, remediationTree), {
           indent,
         });
-    const plan = {
-      verify: verifyResult,
-      risks: remediationTree.risks,
-      changeScore: engine.changeScore(remediationTree),
-    };
+    const plan = { verify: verifyResult, risks: remediationTree.risks };
     const verified = plan.verify.length === 0;
 
     if (values.format === 'json') {
@@ -177,7 +173,8 @@ naming file and line, or for a frame the platform does not have (checkpoint on I
         rollback,
         ...(future === undefined ? {} : { future }),
         verify: plan.verify.map((d) => ({ kind: d.kind, path: d.path })),
-        change_score: plan.changeScore,
+        // Only json prints it: a text run does not pay for the score.
+        change_score: engine.changeScore(remediationTree),
         risks: plan.risks.map((r) => ({ kind: r.kind, path: r.path, message: r.message })),
         ...(cut === undefined ? {} : { unmanaged: cut.unmanaged }),
       };

@@ -2,7 +2,7 @@ import { CompiledFeatures } from '../compliance/classify';
 import { computeCompliance, type ScriptsOfDevice } from '../compliance/compute';
 import { DEFAULT_FEATURES } from '../compliance/defaultFeatures';
 import type { DeviceCompliance, FeatureDefinition, FeatureSets } from '../compliance/types';
-import { PLATFORMS, type ParsedConfig, type Platform } from '../model/types';
+import type { ParsedConfig, Platform } from '../model/types';
 import { BUILT_IN_DRIVERS } from '../rules/drivers';
 import { PlatformRules } from '../rules/semantics';
 import type { PlatformDriver } from '../rules/types';
@@ -131,11 +131,16 @@ export interface RemediationEngine {
 
 export function createRemediationEngine(options: RemediationEngineOptions = {}): RemediationEngine {
   const { rules: user, errors } = validateUserRules(options.userRules);
+  // Compiled on first use: a CLI run or a worker of a one-platform fleet never pays for the other.
   const byPlatform = new Map<Platform, PlatformRules>();
-  for (const platform of PLATFORMS) {
-    byPlatform.set(platform, new PlatformRules(withUserRules(BUILT_IN_DRIVERS[platform], user[platform])));
-  }
-  const rulesFor = (platform: Platform): PlatformRules => byPlatform.get(platform) as PlatformRules;
+  const rulesFor = (platform: Platform): PlatformRules => {
+    let rules = byPlatform.get(platform);
+    if (rules === undefined) {
+      rules = new PlatformRules(withUserRules(BUILT_IN_DRIVERS[platform], user[platform]));
+      byPlatform.set(platform, rules);
+    }
+    return rules;
+  };
 
   const remediate = (running: ConfigTree, intended: ConfigTree, rollback = false): RemediationTree => {
     checkSamePlatform(running, intended);

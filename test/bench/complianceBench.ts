@@ -88,7 +88,7 @@ export async function complianceBenchmarks(): Promise<Measurement[]> {
         devices: 10_000,
         interfaces: INTERFACES_FOR_1000_LINES,
       });
-      rows.push(await overhead(large, tmp.dir, 10_000, 1));
+      rows.push(await overhead(large, tmp.dir, 10_000, 3));
     }
     return rows;
   } finally {

@@ -47,6 +47,10 @@ export { childByText, childrenByText, descendants, lineage, nodeAtLine } from '.
 export { dumpTree } from './dump/dumpTree';
 export { MAX_LINE_LENGTH } from './parse/parseConfig';
 
+// Interface names as the remediation compares them (per-platform tables): the editor's named objects use it.
+export { interfaceName } from './rules/interfaceNames';
+export type { InterfaceName } from './rules/interfaceNames';
+
 // The remediation engine: remediation, rollback, the predicted config, verify, rendering, scores.
 export * from './remediation';
 

@@ -60,6 +60,13 @@ describe('interface names', () => {
     ['cisco_ios', 'interface Lo0', 'interface Loopback0'],
     ['cisco_ios', 'interface Vl99', 'interface Vlan99'],
     ['cisco_ios', 'interface Tu1', 'interface Tunnel1'],
+    ['cisco_ios', 'interface Fif1/0/1', 'interface FiftyGigE1/0/1'],
+    ['cisco_ios', 'interface virtual-te1', 'interface Virtual-Template1'],
+    ['cisco_ios', 'interface Virtual-A1.1', 'interface Virtual-Access1.1'],
+    ['cisco_ios', 'interface cel0/2/0', 'interface Cellular0/2/0'],
+    ['cisco_ios', 'interface bv1', 'interface BVI1'],
+    ['cisco_ios', 'interface as1', 'interface Async1'],
+    ['cisco_ios', 'interface NVE1', 'interface nve1'],
     ['cisco_ios', 'no interface Gi1/0/2', 'no interface GigabitEthernet1/0/2'],
     ['cisco_ios', 'default interface gi1/0/2', 'default interface GigabitEthernet1/0/2'],
     ['cisco_nxos', 'interface Eth1/1', 'interface Ethernet1/1'],
@@ -87,10 +94,15 @@ describe('interface names', () => {
     // Tw is TwoGigabitEthernet, Twe TwentyFiveGigE; Fo FortyGigabitEthernet, Fou FourHundredGigE.
     assert.notEqual(ios.key('interface Tw1/0/1'), ios.key('interface Twe1/0/1'));
     assert.notEqual(ios.key('interface Fo1/0/1'), ios.key('interface Fou1/0/1'));
+    // Fi is FiveGigabitEthernet, Fif FiftyGigE.
+    assert.notEqual(ios.key('interface Fi1/0/1'), ios.key('interface Fif1/0/1'));
     // Ambiguous, unknown or per-platform types are left as written.
     for (const text of [
       'interface T1',
       'interface G1/0/1',
+      // `Vi` is also Virtual-Template's (and Virtual-PPP's) prefix, `Ce` CEM's.
+      'interface Vi1',
+      'interface Ce0/2/0',
       'interface Foo1',
       'interface range Gi1/0/1 - 4',
     ]) {

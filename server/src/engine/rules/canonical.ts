@@ -10,6 +10,7 @@
  * few literals the unanchored ones need, and return as they are without allocating. Lines that took the
  * slow path (5,000 `interface ...` headers) are remembered, so loading the same config again is cheap.
  */
+import { InterfaceTypes } from './interfaceTypes';
 import { bounded, MATCH_LENGTH_LIMIT, regexFirstChars, regexLiteralPrefix } from './match';
 import type { CanonicalPattern, CanonicalRules } from './types';
 
@@ -26,7 +27,6 @@ interface Compiled {
 
 /** Slow-path results kept per rule set; cleared when it grows past this (a config of 40,000 lines fits). */
 const CACHE_LIMIT = 50_000;
-const PORT_NUMBER = /^\d+(?:\/\d+)*(?:\.\d+)?(?::\d+)?$/;
 const VLAN_LIST_ITEM = /^(\d+)(?:-(\d+))?$/;
 
 export class Canonicaliser {
@@ -34,9 +34,8 @@ export class Canonicaliser {
   private readonly byCode: (Compiled[] | undefined)[] = [];
   /** Unanchored patterns: tested on every line that contains their literal. */
   private readonly anywhere: Compiled[] = [];
-  /** Lower-case abbreviation → the type as printed (`gi`, `gig`, ... → `GigabitEthernet`). */
-  private readonly types = new Map<string, string>();
-  private readonly printed = new Set<string>();
+  /** The platform's interface types and their abbreviations (shared with the editor: interfaceNames.ts). */
+  private readonly interfaces: InterfaceTypes;
   private readonly freeText: readonly string[];
   private readonly cache = new Map<string, string>();
   /** A line may match an anchored pattern: it starts with one's literal (after `no `/`default `). */
@@ -46,8 +45,8 @@ export class Canonicaliser {
 
   constructor(rules: CanonicalRules | undefined) {
     this.freeText = rules?.freeText.map((w) => `${w} `) ?? [];
+    this.interfaces = new InterfaceTypes(rules?.interfaceTypes ?? []);
     if (rules === undefined) return;
-    this.indexTypes(rules);
     const iface: Rewrite = (group) => this.interfaceName(group);
     for (const p of rules.interfaceReferences) this.add(p, groupsRewriter(iface));
     for (const p of rules.vlanLists) this.add(p, groupsRewriter(canonicalVlanList));
@@ -78,40 +77,9 @@ export class Canonicaliser {
     return key;
   }
 
-  /**
-   * `Gi1/0/1`, `gi 1/0/1`, `GIGABITETHERNET1/0/1` → `GigabitEthernet1/0/1`: the type as the platform
-   * prints it, then the port. A name whose type is not a known abbreviation (or is ambiguous) stays as
-   * written, so a false merge is impossible: `Gi1/0/1` never meets `Gi1/0/10`, IOS `Ethernet1/1` never
-   * meets `GigabitEthernet1/1`. A trailing ` <word>` after a full name is kept (`Gi0/0 2222`).
-   */
+  /** `Gi1/0/1` → `GigabitEthernet1/0/1`; unknown or ambiguous types stay as written (interfaceTypes.ts). */
   interfaceName(name: string): string {
-    const space = name.indexOf(' ');
-    if (space > 0 && /\d/.test(name.slice(0, space)))
-      return this.interfaceName(name.slice(0, space)) + name.slice(space);
-    let i = 0;
-    while (i < name.length && isTypeChar(name.charCodeAt(i))) i++;
-    if (i === 0 || i === name.length) return name;
-    const type = name.slice(0, i);
-    const number = name.charCodeAt(i) === 32 ? name.slice(i + 1) : name.slice(i);
-    if (!PORT_NUMBER.test(number)) return name;
-    if (number.length === name.length - i && this.printed.has(type)) return name;
-    const full = this.types.get(type.toLowerCase());
-    return full === undefined ? name : full + number;
-  }
-
-  private indexTypes(rules: CanonicalRules): void {
-    const ambiguous = new Set<string>();
-    for (const { name, shortest } of rules.interfaceTypes) {
-      this.printed.add(name);
-      for (let n = shortest.length; n <= name.length; n++) {
-        const abbreviation = name.slice(0, n).toLowerCase();
-        const other = this.types.get(abbreviation);
-        if (other !== undefined && other !== name) ambiguous.add(abbreviation);
-        else this.types.set(abbreviation, name);
-      }
-    }
-    // Two types sharing an abbreviation (a table mistake): the device would refuse it, so must we.
-    for (const a of ambiguous) this.types.delete(a);
+    return this.interfaces.canonical(name);
   }
 
   private add(pattern: CanonicalPattern, apply: Compiled['apply']): void {
@@ -154,11 +122,6 @@ const NEVER = /(?!)/;
 
 function escapeRegex(literal: string): string {
   return literal.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-}
-
-/** Letters and `-` (`Port-channel`): the type part of an interface name. */
-function isTypeChar(c: number): boolean {
-  return (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 45;
 }
 
 /** Rewrites every captured group, last first so earlier offsets stay valid. */

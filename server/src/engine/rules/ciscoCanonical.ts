@@ -65,7 +65,23 @@ const VLAN_LISTS: readonly CanonicalPattern[] = [
  * IOS / IOS-XE interface types. `shortest` is the abbreviation `show` output uses, which the CLI takes;
  * shorter prefixes are left alone even where one device would take them (`g0/1`): a type a platform
  * adds later must not silently swallow them. `Tw` is TwoGigabitEthernet, `Twe` TwentyFiveGigE; `Fo`
- * FortyGigabitEthernet, `Fou` FourHundredGigE. `Ethernet` is a type of its own, never GigabitEthernet.
+ * FortyGigabitEthernet, `Fou` FourHundredGigE; `Fi` FiveGigabitEthernet, `Fif` FiftyGigE (Catalyst
+ * 9500/9600). `Ethernet` is a type of its own, never GigabitEthernet.
+ *
+ * Where `show` prints a short form that is not a prefix of the name, or one that other types share on
+ * some images, `shortest` is the shortest prefix no other IOS type shares, so that nothing is merged
+ * that a device might keep apart: `Vi` (Virtual-Access in `show` output) is also a prefix of
+ * Virtual-Template, Virtual-PPP and VirtualPortGroup, hence `Virtual-A`; Virtual-Template (`Vt` in
+ * `show`, not a prefix) is `Virtual-Te` because of Virtual-TokenRing; Cellular is `Cel` because `Ce`
+ * is also CEM (circuit emulation, on the same ISR modules). `nve` (IOS-XE VXLAN) is printed in full.
+ *
+ * Not confirmed against Cisco documentation or a device, only against third-party interface-name
+ * tables and captures: `Fif` (FiftyGigE), `As` (Async), `BV` (BVI), `Vi`/`Vt` as the `show` short forms.
+ * None is shorter than what those sources print, and no other IOS type known here shares one.
+ *
+ * Left out on purpose: `Bundle-Ether` and `MgmtEth` (IOS-XR, not a platform here), and
+ * `HundredGigabitEthernet` (no IOS, IOS-XE or NX-OS release found printing it: 100G ports are
+ * `HundredGigE`, and a second type under `Hu` would make `Hu1/0/1` ambiguous).
  */
 const IOS_TYPES: readonly InterfaceType[] = [
   { name: 'GigabitEthernet', shortest: 'Gi' },
@@ -75,6 +91,7 @@ const IOS_TYPES: readonly InterfaceType[] = [
   { name: 'FiveGigabitEthernet', shortest: 'Fi' },
   { name: 'TwentyFiveGigE', shortest: 'Twe' },
   { name: 'FortyGigabitEthernet', shortest: 'Fo' },
+  { name: 'FiftyGigE', shortest: 'Fif' },
   { name: 'HundredGigE', shortest: 'Hu' },
   { name: 'FourHundredGigE', shortest: 'Fou' },
   { name: 'AppGigabitEthernet', shortest: 'Ap' },
@@ -86,7 +103,13 @@ const IOS_TYPES: readonly InterfaceType[] = [
   { name: 'Serial', shortest: 'Se' },
   { name: 'Dialer', shortest: 'Di' },
   { name: 'Multilink', shortest: 'Mu' },
+  { name: 'Virtual-Template', shortest: 'Virtual-Te' },
+  { name: 'Virtual-Access', shortest: 'Virtual-A' },
+  { name: 'Cellular', shortest: 'Cel' },
+  { name: 'Async', shortest: 'As' },
   { name: 'BDI', shortest: 'BD' },
+  { name: 'BVI', shortest: 'BV' },
+  { name: 'nve', shortest: 'nve' },
   { name: 'Null', shortest: 'Nu' },
 ];
 

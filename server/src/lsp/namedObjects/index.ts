@@ -1,7 +1,7 @@
 /**
  * Named objects (ACLs, prefix lists, route maps, class and policy maps, object groups, VRFs, key
  * chains, interfaces, BGP templates): where a parsed configuration defines them and where it refers
- * to them. Pure (engine types only, no LSP, no Node): a candidate to move into the engine once the
+ * to them. Pure (the engine only, no LSP, no Node): a candidate to move into the engine once the
  * remediation rules want the same dependency graph.
  *
  *   const index = indexNamedObjects(parsed);
@@ -14,5 +14,3 @@ export { FLAGGED_WHEN_UNUSED, isBuiltIn, OBJECT_KIND_LABELS } from './objectKind
 export type { ObjectKind } from './objectKinds';
 export { OBJECT_PATTERNS } from './objectPatterns';
 export type { ObjectPattern } from './objectPatterns';
-export { interfaceKey, parseInterfaceName, portChannelKey } from './interfaceNames';
-export type { InterfaceName } from './interfaceNames';

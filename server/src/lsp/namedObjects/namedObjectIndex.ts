@@ -51,6 +51,8 @@ interface MutableObject extends NamedObject {
  * plus the few that can match anywhere in a line.
  */
 interface PatternTable {
+  /** What `resolve` resolves names for (interface types differ per platform). */
+  readonly platform: Platform;
   readonly byLeadingWords: ReadonlyMap<string, readonly ObjectPattern[]>;
   readonly anywhere: readonly ObjectPattern[];
   /** Matches a line that contains any `contains` string: one scan instead of one `includes` per pattern. */
@@ -75,7 +77,7 @@ function tableFor(platform: Platform): PatternTable {
     }
   }
   const escaped = anywhere.map((p) => p.contains!.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
-  table = { byLeadingWords, anywhere, anywhereFilter: new RegExp(escaped.join('|')) };
+  table = { platform, byLeadingWords, anywhere, anywhereFilter: new RegExp(escaped.join('|')) };
   tables.set(platform, table);
   return table;
 }
@@ -101,17 +103,17 @@ function collectOccurrences(node: ConfigNode, table: PatternTable, into: ObjectO
   const text = node.text;
   const before = into.length;
   const firstSpace = text.indexOf(' ');
-  if (firstSpace < 0) tryPrefixed(table.byLeadingWords.get(text), node, into, before);
+  if (firstSpace < 0) tryPrefixed(table.byLeadingWords.get(text), table, node, into, before);
   else {
-    tryPrefixed(table.byLeadingWords.get(text.slice(0, firstSpace)), node, into, before);
+    tryPrefixed(table.byLeadingWords.get(text.slice(0, firstSpace)), table, node, into, before);
     const secondSpace = text.indexOf(' ', firstSpace + 1);
     const twoWords = secondSpace < 0 ? text : text.slice(0, secondSpace);
-    tryPrefixed(table.byLeadingWords.get(twoWords), node, into, before);
+    tryPrefixed(table.byLeadingWords.get(twoWords), table, node, into, before);
   }
   if (table.anywhereFilter.test(text)) {
     const anywhere = table.anywhere;
     for (let i = 0; i < anywhere.length; i++) {
-      if (text.includes(anywhere[i].contains!)) applyPattern(anywhere[i], node, into, before);
+      if (text.includes(anywhere[i].contains!)) applyPattern(anywhere[i], table, node, into, before);
     }
   }
   if (into.length - before > 1) {
@@ -123,6 +125,7 @@ function collectOccurrences(node: ConfigNode, table: PatternTable, into: ObjectO
 /** Plain loops, no closures: this runs for every line of the file. */
 function tryPrefixed(
   candidates: readonly ObjectPattern[] | undefined,
+  table: PatternTable,
   node: ConfigNode,
   into: ObjectOccurrence[],
   lineStart: number,
@@ -133,7 +136,7 @@ function tryPrefixed(
     const prefixes = candidates[i].prefixes!;
     for (let j = 0; j < prefixes.length; j++) {
       if (text.startsWith(prefixes[j])) {
-        applyPattern(candidates[i], node, into, lineStart);
+        applyPattern(candidates[i], table, node, into, lineStart);
         break;
       }
     }
@@ -142,6 +145,7 @@ function tryPrefixed(
 
 function applyPattern(
   pattern: ObjectPattern,
+  table: PatternTable,
   node: ConfigNode,
   into: ObjectOccurrence[],
   lineStart: number,
@@ -164,12 +168,12 @@ function applyPattern(
     if (groups === undefined) break;
     const namespace = match.groups?.ns;
     if (groups.name !== undefined) {
-      addOccurrence(pattern, node, groups.name[0], match.groups!.name, namespace, into, lineStart);
+      addOccurrence(pattern, table, node, groups.name[0], match.groups!.name, namespace, into, lineStart);
     } else if (groups.names !== undefined) {
       // `match ip address A B`: each blank-separated word is a name of its own.
       let offset = groups.names[0];
       for (const name of match.groups!.names.split(' ')) {
-        addOccurrence(pattern, node, offset, name, namespace, into, lineStart);
+        addOccurrence(pattern, table, node, offset, name, namespace, into, lineStart);
         offset += name.length + 1;
       }
     }
@@ -179,6 +183,7 @@ function applyPattern(
 
 function addOccurrence(
   pattern: ObjectPattern,
+  table: PatternTable,
   node: ConfigNode,
   offset: number,
   name: string,
@@ -186,7 +191,8 @@ function addOccurrence(
   into: ObjectOccurrence[],
   lineStart: number,
 ): void {
-  const resolved = pattern.resolve === undefined ? { key: name, display: name } : pattern.resolve(name);
+  const resolved =
+    pattern.resolve === undefined ? { key: name, display: name } : pattern.resolve(name, table.platform);
   if (resolved === undefined) return;
   const key = namespace === undefined ? resolved.key : `${namespace} ${resolved.key}`;
   const startColumn = rawColumn(node, offset);

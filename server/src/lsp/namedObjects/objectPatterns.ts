@@ -1,5 +1,4 @@
-import type { Platform } from '../../engine';
-import { parseInterfaceName } from './interfaceNames';
+import { interfaceName, type Platform } from '../../engine';
 import type { ObjectKind } from './objectKinds';
 
 /**
@@ -29,16 +28,32 @@ export interface ObjectPattern {
    * objects). With the `g` flag every match in the line counts (`permit tcp object-group A object-group B`).
    */
   readonly regex: RegExp;
-  /** The lookup key and the name shown for a captured name; undefined drops the capture. Default: as written. */
-  readonly resolve?: (name: string) => { key: string; display: string } | undefined;
+  /**
+   * The lookup key and the name shown for a captured name, on the document's platform; undefined
+   * drops the capture. Default: as written.
+   */
+  readonly resolve?: (name: string, platform: Platform) => { key: string; display: string } | undefined;
 }
 
-// Keyed by the canonical name, shown as written (NX-OS prints `port-channel10`, IOS `Port-channel10`).
-const asInterface = (name: string) => {
-  const parsed = parseInterfaceName(name);
+// Keyed as the remediation compares interface names, with the platform's own table (the engine's
+// interfaceName), so the editor and the scripts agree on which spellings are one interface. Shown as written.
+const asInterface = (name: string, platform: Platform) => {
+  const parsed = interfaceName(platform, name);
   return parsed && { key: parsed.key, display: name };
 };
-const asPortChannel = (n: string) => ({ key: `port-channel${n}`, display: `Port-channel${n}` });
+// `channel-group 10` means the bundle, named as the platform prints it: IOS `Port-channel10`, NX-OS `port-channel10`.
+const asPortChannel = (n: string, platform: Platform) => interfaceName(platform, `port-channel${n}`);
+
+/**
+ * An interface name where one is expected: `Gi0/1`, or `Loopback 0` with one blank before the number
+ * (the CLI takes it, and the remediation reads it as `Loopback0`, rules/ciscoCanonical.ts).
+ */
+const IFACE = '(?<name>[A-Za-z][A-Za-z-]* \\d[\\d/.:]*(?= |$)|\\S+)';
+const iface = (source: string) =>
+  new RegExp(
+    source.replace('IFACE', () => IFACE),
+    'd',
+  );
 
 const IOS: readonly Platform[] = ['cisco_ios'];
 const NXOS: readonly Platform[] = ['cisco_nxos'];
@@ -239,25 +254,23 @@ export const OBJECT_PATTERNS: readonly ObjectPattern[] = [
   refAnywhere('key-chain', 'key-chain ', /(?:^| )key-chain (?:eigrp \S+ )?(?<name>\S+)/d),
 
   // Interfaces: abbreviations are resolved (Gi0/1 is GigabitEthernet0/1), `channel-group N` means Port-channelN.
-  def('interface', ['interface '], /^interface (?!range )(?<name>\S+)(?: (?:point-to-point|multipoint))?$/d, {
+  def('interface', ['interface '], iface('^interface (?!range )IFACE(?: (?:point-to-point|multipoint))?$'), {
     resolve: asInterface,
   }),
   refAnywhere(
     'interface',
     'source-interface ',
-    /(?:^| )source-interface (?:(?:informs|traps|ipv4|ipv6) )?(?<name>\S+)/d,
-    {
-      resolve: asInterface,
-    },
+    iface('(?:^| )source-interface (?:(?:informs|traps|ipv4|ipv6) )?IFACE'),
+    { resolve: asInterface },
   ),
   ref(
     'interface',
     ['ntp source ', 'snmp-server trap-source ', 'tunnel source ', 'ip flow-export source '],
-    /^(?:ntp source|snmp-server trap-source|tunnel source|ip flow-export source) (?<name>\S+)$/d,
+    iface('^(?:ntp source|snmp-server trap-source|tunnel source|ip flow-export source) IFACE$'),
     { resolve: asInterface },
   ),
-  refAnywhere('interface', 'update-source ', /(?:^| )update-source (?<name>\S+)$/d, { resolve: asInterface }),
-  ref('interface', ['ip unnumbered ', 'ipv6 unnumbered '], /^ip(?:v6)? unnumbered (?<name>\S+)/d, {
+  refAnywhere('interface', 'update-source ', iface('(?:^| )update-source IFACE$'), { resolve: asInterface }),
+  ref('interface', ['ip unnumbered ', 'ipv6 unnumbered '], iface('^ip(?:v6)? unnumbered IFACE'), {
     resolve: asInterface,
   }),
   ref('interface', ['channel-group '], /^channel-group (?<name>\d+)(?: |$)/d, {
@@ -267,14 +280,11 @@ export const OBJECT_PATTERNS: readonly ObjectPattern[] = [
   ref(
     'interface',
     ['passive-interface ', 'no passive-interface '],
-    /^(?:no )?passive-interface (?!default$)(?<name>\S+)$/d,
-    {
-      level: 'nested',
-      resolve: asInterface,
-    },
+    iface('^(?:no )?passive-interface (?!default$)IFACE$'),
+    { level: 'nested', resolve: asInterface },
   ),
-  ref('interface', ['track ', 'ip nat '], / interface (?<name>\S+)/d, { resolve: asInterface }),
-  ref('interface', ['standby '], /^standby (?:\d+ )?track (?<name>\S+)/d, { resolve: asInterface }),
+  ref('interface', ['track ', 'ip nat '], iface(' interface IFACE'), { resolve: asInterface }),
+  ref('interface', ['standby '], iface('^standby (?:\\d+ )?track IFACE'), { resolve: asInterface }),
 
   // BGP peer templates (IOS `template peer-policy X` / `inherit peer-policy X 10`, NX-OS `template peer X`).
   def('bgp-template', ['template '], /^template (?<ns>peer-policy|peer-session|peer) (?<name>\S+)$/d, {

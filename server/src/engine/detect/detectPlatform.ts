@@ -15,12 +15,28 @@ interface Clue {
   /** Evidence strength: 5 only one platform ever prints it, 2 a hint. */
   readonly weight: number;
   readonly clue: string;
-  /** A further condition on the content, for clues a prefix alone cannot tell. */
-  readonly test?: (content: string) => boolean;
+  /**
+   * A further condition on the line, for clues a prefix alone cannot tell: given the text and where the
+   * line's content starts and ends (no slice per line: detection runs on every parse).
+   */
+  readonly test?: (text: string, from: number, end: number) => boolean;
 }
 
-const DOTTED_MASK = /^ip address \d+\.\d+\.\d+\.\d+ \d+\.\d+\.\d+\.\d+/;
-const PREFIX_LENGTH = /^ip address \d+\.\d+\.\d+\.\d+\/\d+/;
+/** `pattern` (sticky) matches at the line's start; it cannot run into the next line (no `\s`, `.`). */
+function at(pattern: RegExp): NonNullable<Clue['test']> {
+  return (text, from) => {
+    pattern.lastIndex = from;
+    return pattern.test(text);
+  };
+}
+
+/** `literal` occurs in the line. */
+function containing(literal: string): NonNullable<Clue['test']> {
+  return (text, from, end) => {
+    const i = text.indexOf(literal, from);
+    return i >= 0 && i + literal.length <= end;
+  };
+}
 
 const CLUES: readonly Clue[] = [
   // NX-OS
@@ -45,7 +61,7 @@ const CLUES: readonly Clue[] = [
     topLevel: true,
     weight: 4,
     clue: '`version N.N(N)`',
-    test: (c) => c.includes('('),
+    test: containing('('),
   },
   { platform: 'cisco_nxos', prefix: 'feature ', topLevel: true, weight: 4, clue: '`feature` lines' },
   { platform: 'cisco_nxos', prefix: 'switchname ', topLevel: true, weight: 5, clue: '`switchname`' },
@@ -61,7 +77,7 @@ const CLUES: readonly Clue[] = [
     topLevel: true,
     weight: 2,
     clue: '`Ethernet1/1`-style interfaces',
-    test: (c) => /^interface Ethernet\d+\/\d+/.test(c),
+    test: at(/interface Ethernet\d+\/\d+/y),
   },
   {
     platform: 'cisco_nxos',
@@ -83,7 +99,7 @@ const CLUES: readonly Clue[] = [
     topLevel: true,
     weight: 3,
     clue: '`username ... role network-...`',
-    test: (c) => c.includes(' role network-'),
+    test: containing(' role network-'),
   },
   {
     platform: 'cisco_nxos',
@@ -91,7 +107,7 @@ const CLUES: readonly Clue[] = [
     topLevel: false,
     weight: 2,
     clue: '`ip address A.B.C.D/len`',
-    test: (c) => PREFIX_LENGTH.test(c),
+    test: at(/ip address \d+\.\d+\.\d+\.\d+\/\d+/y),
   },
   // IOS
   {
@@ -135,7 +151,8 @@ const CLUES: readonly Clue[] = [
     topLevel: true,
     weight: 2,
     clue: '`version N.N`',
-    test: (c) => /^version \d+\.\d+$/.test(c),
+    test: (text, from, end) =>
+      at(/version \d+\.\d+/y)(text, from, end) && /^version \d+\.\d+$/.test(text.slice(from, end)),
   },
   {
     platform: 'cisco_ios',
@@ -183,7 +200,7 @@ const CLUES: readonly Clue[] = [
     topLevel: true,
     weight: 2,
     clue: '`line vty 0 4`',
-    test: (c) => /^line vty \d/.test(c),
+    test: at(/line vty \d/y),
   },
   { platform: 'cisco_ios', prefix: 'crypto pki ', topLevel: true, weight: 2, clue: '`crypto pki`' },
   {
@@ -199,16 +216,22 @@ const CLUES: readonly Clue[] = [
     topLevel: false,
     weight: 2,
     clue: '`ip address A.B.C.D M.M.M.M`',
-    test: (c) => DOTTED_MASK.test(c),
+    test: at(/ip address \d+\.\d+\.\d+\.\d+ \d+\.\d+\.\d+\.\d+/y),
   },
 ];
 
-/** Clues by the char code of their prefix's first character: a line is tested against a handful at most. */
-const CLUES_BY_FIRST_CODE: (Clue[] | undefined)[] = [];
-for (const clue of CLUES) {
+/**
+ * Clues by the char code of their prefix's first character, so that a line is tested against a handful
+ * at most: all of them for an unindented line, the nested ones only for an indented line (most lines
+ * of a config, and those clues are few).
+ */
+const TOP_LEVEL_BY_CODE: (number[] | undefined)[] = [];
+const NESTED_BY_CODE: (number[] | undefined)[] = [];
+CLUES.forEach((clue, index) => {
   const code = clue.prefix.charCodeAt(0);
-  (CLUES_BY_FIRST_CODE[code] ??= []).push(clue);
-}
+  (TOP_LEVEL_BY_CODE[code] ??= []).push(index);
+  if (!clue.topLevel) (NESTED_BY_CODE[code] ??= []).push(index);
+});
 
 /** Evidence a platform needs for full confidence: two strong clues, or several weaker ones. */
 const CONFIDENT_WEIGHT = 8;
@@ -216,7 +239,9 @@ const CONFIDENT_WEIGHT = 8;
 /** Which platform the text is, from what only one of them prints. */
 export function detectPlatform(text: string): PlatformDetection {
   const window = text.length > DETECTION_WINDOW ? text.slice(0, DETECTION_WINDOW) : text;
-  const seen = new Set<Clue>();
+  // By index into CLUES: a flag array is cheaper than a Set on a path taken for most lines.
+  const seen = new Uint8Array(CLUES.length);
+  const found: Clue[] = [];
   const reasons: PlatformClue[] = [];
   // Line breaks found with indexOf (native, fast) rather than char by char: this runs on every parse.
   let nextLf = window.indexOf('\n');
@@ -229,16 +254,19 @@ export function detectPlatform(text: string): PlatformDetection {
     const end = Math.min(nextLf === -1 ? window.length : nextLf, nextCr === -1 ? window.length : nextCr);
     let from = start;
     while (from < end && (window.charCodeAt(from) === 32 || window.charCodeAt(from) === 9)) from++;
-    const candidates = from < end ? CLUES_BY_FIRST_CODE[window.charCodeAt(from)] : undefined;
+    const byCode = from === start ? TOP_LEVEL_BY_CODE : NESTED_BY_CODE;
+    const candidates = from < end ? byCode[window.charCodeAt(from)] : undefined;
     if (candidates !== undefined) {
       // The content ends before trailing blanks; a prefix must fit in it.
       let contentEnd = end;
       while (contentEnd > from && isBlank(window.charCodeAt(contentEnd - 1))) contentEnd--;
-      for (const clue of candidates) {
-        if (seen.has(clue) || (clue.topLevel && from !== start)) continue;
-        if (from + clue.prefix.length > contentEnd || !window.startsWith(clue.prefix, from)) continue;
-        if (clue.test !== undefined && !clue.test(window.slice(from, contentEnd))) continue;
-        seen.add(clue);
+      for (const index of candidates) {
+        if (seen[index] === 1) continue;
+        const clue = CLUES[index];
+        if (from + clue.prefix.length > contentEnd || !prefixAt(window, from, clue.prefix)) continue;
+        if (clue.test !== undefined && !clue.test(window, from, contentEnd)) continue;
+        seen[index] = 1;
+        found.push(clue);
         reasons.push({ platform: clue.platform, line, clue: clue.clue });
       }
     }
@@ -247,7 +275,7 @@ export function detectPlatform(text: string): PlatformDetection {
   }
   let ios = 0;
   let nxos = 0;
-  for (const clue of seen) {
+  for (const clue of found) {
     if (clue.platform === 'cisco_ios') ios += clue.weight;
     else nxos += clue.weight;
   }
@@ -260,6 +288,13 @@ export function detectPlatform(text: string): PlatformDetection {
     confidence: Math.round(confidence * 100) / 100,
     reasons,
   };
+}
+
+/** `text` has `prefix` at `from` (the caller checked it fits): faster than startsWith with a position. */
+function prefixAt(text: string, from: number, prefix: string): boolean {
+  for (let i = prefix.length - 1; i >= 1; i--)
+    if (text.charCodeAt(from + i) !== prefix.charCodeAt(i)) return false;
+  return true;
 }
 
 /** What String.prototype.trimEnd removes in a config line (blanks; line breaks never reach here). */

@@ -1,4 +1,5 @@
-import { createRootNode, HNode, NO_TAGS } from '../remediation/hnode';
+import type { HNode } from '../remediation/hnode';
+import { renderOwnLine } from '../remediation/render';
 import type { RemediationPlan } from '../remediation/engine';
 import type { ConfigTree, RenderOptions, SectionLines } from '../remediation/types';
 import type { CompiledFeatures } from './classify';
@@ -58,20 +59,14 @@ export function computeCompliance(
   // Running's own top-level lines need no classifying: those intended lacks are in the rollback
   // (as additions), and the rest are intended's too.
 
-  const remediation = partition(plan.remediation, features, false);
-  const rollback = partition(plan.rollback, features, false);
-  const missing = partition(lacking(plan.intended, plan.running, plan.remediation), features, true);
-  const extra = partition(lacking(plan.running, plan.intended, plan.rollback), features, true);
-  for (const part of [remediation, rollback]) for (const f of part.byFeature.keys()) present[f] = true;
+  const remediation = partition(plan.remediation, features);
+  const rollback = partition(plan.rollback, features);
+  const unit = ' '.repeat(plan.intended.rules.driver.indentation);
+  const missing = lacking(plan.intended, plan.running, plan.remediation, features, unit);
+  const extra = lacking(plan.running, plan.intended, plan.rollback, features, unit);
+  for (const part of [remediation, rollback]) for (const f of part.keys()) present[f] = true;
 
   const ranges = intendedRanges(intendedTop, intendedFeature);
-  const asConfig = (part: Partition, f: number): string => {
-    const mine = part.byFeature.get(f);
-    // As config text (like renderConfig): the file's banner delimiters, no exits.
-    return mine === undefined
-      ? ''
-      : engine.render(part.tree, { exits: false, bannerDelimiter: 'original', topLevel: mine });
-  };
   const remediationScript = scripts?.remediation ?? renderScript(engine, plan.remediation);
   const rollbackScript = scripts?.rollback ?? renderScript(engine, plan.rollback);
   const withTexts = scripts?.withTexts !== false;
@@ -81,15 +76,17 @@ export function computeCompliance(
   const out: ComputedFeatureCompliance[] = [];
   for (let f = 0; f < count; f++) {
     if (!present[f]) continue;
-    const remediationLines = remediationPart.lines(remediation.byFeature.get(f));
-    const rollbackLines = rollbackPart.lines(rollback.byFeature.get(f));
+    const remediationLines = remediationPart.lines(remediation.get(f));
+    const rollbackLines = rollbackPart.lines(rollback.get(f));
+    const missed = missing.get(f);
+    const extraneous = extra.get(f);
     out.push({
       feature: features.names[f],
       compliant: remediationLines.length === 0 && rollbackLines.length === 0,
-      missing: asConfig(missing, f),
-      missing_count: missing.lines.get(f) ?? 0,
-      extra: asConfig(extra, f),
-      extra_count: extra.lines.get(f) ?? 0,
+      missing: missed === undefined ? '' : textOf(missed.lines),
+      missing_count: missed?.count ?? 0,
+      extra: extraneous === undefined ? '' : textOf(extraneous.lines),
+      extra_count: extraneous?.count ?? 0,
       remediation: withTexts ? remediationPart.text(remediationLines) : '',
       rollback: withTexts ? rollbackPart.text(rollbackLines) : '',
       remediation_lines: remediationLines,
@@ -144,13 +141,26 @@ export function scriptLines(lines: readonly string[], ranges: readonly LineRange
   return out.length === 0 ? '' : `${out.join('\n')}\n`;
 }
 
+/** A feature's lines of `from` that `other` lacks, as config text lines, and how many are not headers. */
+interface Lacking {
+  readonly lines: string[];
+  count: number;
+}
+
 /**
  * The lines of `from` that `other` lacks (by canonical key, at the same path), with their section
- * headers, as a new tree: compared only under the top-level lines the script touches, so the cost
- * follows the drift. A plain comparison on purpose: the scripts carry device commands (an ACL
- * `resequence`, a cascade's re-sent lines) that are not lines of either config.
+ * headers, by feature, as config text (the file's banner delimiters, no exits): compared only under the
+ * top-level lines the script touches, so the cost follows the drift. A plain comparison on purpose: the
+ * scripts carry device commands (an ACL `resequence`, a cascade's re-sent lines) that are not lines of
+ * either config. Written straight to text: no tree of copies.
  */
-function lacking(from: ConfigTree, other: ConfigTree, script: ConfigTree): ConfigTree {
+function lacking(
+  from: ConfigTree,
+  other: ConfigTree,
+  script: ConfigTree,
+  features: CompiledFeatures,
+  unit: string,
+): Map<number, Lacking> {
   const touched = new Set<string>();
   for (const top of script.root.children) {
     touched.add(top.key);
@@ -160,48 +170,59 @@ function lacking(from: ConfigTree, other: ConfigTree, script: ConfigTree): Confi
     const undone = /^(?:no|default) (.*)$/.exec(top.key)?.[1];
     if (undone !== undefined) touched.add(undone);
   }
-  const root = createRootNode();
+  const out = new Map<number, Lacking>();
   for (const top of from.root.children) {
-    if (touched.has(top.key)) copyLacking(top, other.root.child(top.key), root);
+    if (!touched.has(top.key)) continue;
+    const f = features.featureOf(top.text);
+    let part = out.get(f);
+    const fresh = part === undefined;
+    part ??= { lines: [], count: 0 };
+    writeLacking(top, other.root.child(top.key), 0, unit, part);
+    if (fresh && part.lines.length > 0) out.set(f, part);
   }
-  return { platform: from.platform, root, rules: from.rules };
+  return out;
 }
 
-function copyLacking(node: HNode, twin: HNode | undefined, parent: HNode): void {
+function writeLacking(
+  node: HNode,
+  twin: HNode | undefined,
+  depth: number,
+  unit: string,
+  into: Lacking,
+): void {
+  const pad = unit.repeat(depth);
   if (twin === undefined) {
-    parent.add(copyAs(node, 'addition'));
+    writeWhole(node, depth, unit, into);
     return;
   }
-  // The header is copied only when a line below it is lacking (most of a changed section is not).
-  let header: HNode | undefined;
+  // The header is written only when a line below it is lacking (most of a changed section is not).
+  const mark = into.lines.length;
+  const counted = into.count;
+  renderOwnLine(node, pad, unit, CONFIG_TEXT, into.lines);
+  const headerEnd = into.lines.length;
   for (const c of node.children) {
-    const other = twin.child(c.key);
-    if (other !== undefined && c.children.length === 0) continue;
-    const into = (header ??= copyHeader(node));
-    copyLacking(c, other, into);
+    const otherChild = twin.child(c.key);
+    if (otherChild !== undefined && c.children.length === 0) continue;
+    writeLacking(c, otherChild, depth + 1, unit, into);
   }
-  if (header !== undefined && header.children.length > 0) parent.add(header);
+  if (into.lines.length === headerEnd) {
+    into.lines.length = mark;
+    into.count = counted;
+  }
 }
 
-function copyHeader(node: HNode): HNode {
-  const copy = new HNode(node.text, node.kind, node.source, node.key);
-  copy.meta = { origin: 'context', tags: NO_TAGS };
-  return copy;
+/** A line and everything below it: all lacking. */
+function writeWhole(node: HNode, depth: number, unit: string, into: Lacking): void {
+  renderOwnLine(node, unit.repeat(depth), unit, CONFIG_TEXT, into.lines);
+  into.count++;
+  for (const c of node.children) writeWhole(c, depth + 1, unit, into);
 }
 
-function copyAs(node: HNode, origin: 'addition'): HNode {
-  const copy = new HNode(node.text, node.kind, node.source, node.key);
-  copy.meta = { origin, tags: NO_TAGS };
-  for (const c of node.children) copy.add(copyAs(c, origin));
-  return copy;
-}
+/** As config text (like renderConfig): the file's own banner delimiters. */
+const CONFIG_TEXT = { bannerDelimiter: 'original' } as const;
 
-interface Partition {
-  readonly tree: ConfigTree;
-  /** Feature → the tree's top-level lines that belong to it. */
-  readonly byFeature: Map<number, Set<HNode>>;
-  /** Feature → lines under them that are not mere section headers (`context`), when counted. */
-  readonly lines: Map<number, number>;
+function textOf(lines: readonly string[]): string {
+  return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
 }
 
 /**
@@ -209,24 +230,15 @@ interface Partition {
  * `logging console debugging` that undoes `logging console informational` is logging's, and a
  * `no banner motd` the banner's); any other line where its own text says.
  */
-function partition(tree: ConfigTree, features: CompiledFeatures, count: boolean): Partition {
+function partition(tree: ConfigTree, features: CompiledFeatures): Map<number, Set<HNode>> {
   const byFeature = new Map<number, Set<HNode>>();
-  const lines = new Map<number, number>();
   for (const node of tree.root.children) {
     const f = features.featureOf((node.meta?.negated ?? node).text);
     const set = byFeature.get(f);
     if (set === undefined) byFeature.set(f, new Set([node]));
     else set.add(node);
-    if (count) lines.set(f, (lines.get(f) ?? 0) + changedLines(node));
   }
-  return { tree, byFeature, lines };
-}
-
-/** Lines of a script's subtree that are changes, not headers sent only to reach the lines below. */
-function changedLines(node: HNode): number {
-  let n = node.meta?.origin === 'context' ? 0 : 1;
-  for (const c of node.children) n += changedLines(c);
-  return n;
+  return byFeature;
 }
 
 /**

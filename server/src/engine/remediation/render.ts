@@ -28,8 +28,7 @@ export function renderTree(tree: ConfigTree, options: RenderOptions = {}): strin
         const banner = renderBanner(c, options.bannerDelimiter ?? 'safe');
         lines.push(banner);
         if (sectionLines !== undefined) bannerExtra += countLineBreaks(banner);
-      } else if (c.kind === 'certificate') renderCertificate(c, pad, pad + unit, lines);
-      else lines.push(pad + c.text);
+      } else renderOwnLine(c, pad, unit, options, lines);
       if (options.comments === true && c.meta?.negated !== undefined && c.meta.negated.children.length > 0) {
         lines.push(`${pad}! removes ${1 + c.meta.negated.descendantCount()} lines`);
       }
@@ -46,6 +45,22 @@ export function renderTree(tree: ConfigTree, options: RenderOptions = {}): strin
   };
   write(tree.root, 0);
   return lines.length === 0 ? '' : `${lines.join('\n')}\n`;
+}
+
+/**
+ * A node's own line(s), without its children: a banner whole, a certificate with its hex lines and
+ * `quit`, any other line at `pad`. For callers that walk a tree their own way (compliance).
+ */
+export function renderOwnLine(
+  node: HNode,
+  pad: string,
+  unit: string,
+  options: Pick<RenderOptions, 'bannerDelimiter'>,
+  lines: string[],
+): void {
+  if (node.kind === 'banner') lines.push(renderBanner(node, options.bannerDelimiter ?? 'safe'));
+  else if (node.kind === 'certificate') renderCertificate(node, pad, pad + unit, lines);
+  else lines.push(pad + node.text);
 }
 
 function countLineBreaks(text: string): number {

@@ -223,6 +223,17 @@ function driftResult(
   };
 }
 
+/** What every result about a device carries in its properties: which device, which files. */
+function deviceProperties(device: ComplianceDevice) {
+  return {
+    device_id: device.device_id,
+    folder: device.folder,
+    ...(device.platform ? { platform: device.platform } : {}),
+    running: device.running,
+    intended: device.intended,
+  };
+}
+
 function failedResult(device: ComplianceDevice, ruleId: string, ruleIndex: number) {
   const error = device.error ?? 'the device could not be checked';
   return {
@@ -236,11 +247,7 @@ function failedResult(device: ComplianceDevice, ruleId: string, ruleIndex: numbe
     locations: [{ physicalLocation: physicalLocation(device, { startLine: 1, endLine: 1 }) }],
     partialFingerprints: { [FINGERPRINT]: `${device.folder}/${device.device_id}/${ruleId}` },
     properties: {
-      device_id: device.device_id,
-      folder: device.folder,
-      ...(device.platform ? { platform: device.platform } : {}),
-      running: device.running,
-      intended: device.intended,
+      ...deviceProperties(device),
       error,
     },
   };
@@ -333,11 +340,7 @@ function unmanagedResult(device: ComplianceDevice, ruleId: string, ruleIndex: nu
       : {}),
     partialFingerprints: { [FINGERPRINT]: `${device.folder}/${device.device_id}/${ruleId}` },
     properties: {
-      device_id: device.device_id,
-      folder: device.folder,
-      ...(device.platform ? { platform: device.platform } : {}),
-      running: device.running,
-      intended: device.intended,
+      ...deviceProperties(device),
       unmanaged_drift: count,
       unmanaged_sections: device.unmanaged_sections ?? [],
     },

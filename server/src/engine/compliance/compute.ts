@@ -112,11 +112,15 @@ class ScriptPart {
   lines(tops: ReadonlySet<HNode> | undefined): LineRange[] {
     if (tops === undefined) return [];
     const spans: SectionLines[] = [];
+    // The sets are filled in tree order, which is script order: sorted only if that ever changes.
+    let ascending = true;
     for (const top of tops) {
       const span = this.script.sections.get(top);
-      if (span !== undefined && span.end > span.start) spans.push(span);
+      if (span === undefined || span.end <= span.start) continue;
+      if (spans.length > 0 && span.start < spans[spans.length - 1].start) ascending = false;
+      spans.push(span);
     }
-    spans.sort((a, b) => a.start - b.start);
+    if (!ascending) spans.sort((a, b) => a.start - b.start);
     const out: LineRange[] = [];
     for (const { start, end } of spans) {
       const last = out[out.length - 1];
@@ -200,8 +204,14 @@ function writeLacking(
   const counted = into.count;
   renderOwnLine(node, pad, unit, CONFIG_TEXT, into.lines);
   const headerEnd = into.lines.length;
-  for (const c of node.children) {
-    const otherChild = twin.child(c.key);
+  // Both sides usually list the same lines in the same order: the twin's child at the same place is
+  // tried before a lookup (unless the twin repeats keys, where the lookup's first match is the rule).
+  const twins = twin.hasDuplicates ? undefined : twin.children;
+  const children = node.children;
+  for (let i = 0; i < children.length; i++) {
+    const c = children[i];
+    const guess = twins?.[i];
+    const otherChild = guess !== undefined && guess.key === c.key ? guess : twin.child(c.key);
     if (otherChild !== undefined && c.children.length === 0) continue;
     writeLacking(c, otherChild, depth + 1, unit, into);
   }

@@ -200,7 +200,10 @@ export function computeDevice(task: DeviceTask, threadId: number): DeviceTaskRes
       predicted: predicted === undefined ? undefined : engine.renderConfig(predicted),
       verify: plan.verify.map(describeDifference),
       rollback_verify: plan.rollbackVerify.map(describeDifference),
-      feature_compliance: compliance === undefined ? undefined : compactFeatures(compliance.features),
+      feature_compliance:
+        compliance === undefined
+          ? undefined
+          : compactFeatures(compliance.features, { remediation: remediationText, rollback: rollbackText }),
       unmanaged_sections: plan.unmanaged?.sections,
     };
     const risks: RiskFlag[] = plan.risks.map((r) => ({ kind: r.kind, path: r.path, message: r.message }));

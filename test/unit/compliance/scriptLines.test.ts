@@ -37,6 +37,9 @@ function byFeature(tree: ConfigTree, features: CompiledFeatures): Map<string, Se
   return out;
 }
 
+/** Over all golden cases: how often missing/extra were stored as script lines, and as text. */
+const storedAs = { lines: 0, text: 0 };
+
 describe('feature scripts as lines of the whole scripts', () => {
   test('render fills sectionLines with each top-level section, exits and banner lines included', () => {
     const running = parser.parse('hostname r1\n', { platform: 'cisco_ios' });
@@ -93,12 +96,16 @@ describe('feature scripts as lines of the whole scripts', () => {
         assert.equal(f.rollback, own(plan.rollback, rollback.get(f.feature)), `${f.feature} rollback`);
       }
       // Stored without the texts, given back from the whole scripts of the same record.
-      const stored = compactFeatures(result.features);
-      for (const s of stored) assert.ok(!('remediation' in s) && !('rollback' in s), 'texts are not stored');
       const scripts = {
         remediation: engine.render(plan.remediation, { exits: true }),
         rollback: engine.render(plan.rollback, { exits: true }),
       };
+      const stored = compactFeatures(result.features, scripts);
+      for (const s of stored) {
+        assert.ok(!('remediation' in s) && !('rollback' in s), 'texts are not stored');
+        storedAs.lines += (s.missing_at === undefined ? 0 : 1) + (s.extra_at === undefined ? 0 : 1);
+        storedAs.text += (s.missing === undefined ? 0 : 1) + (s.extra === undefined ? 0 : 1);
+      }
       const expanded = expandFeatures(stored, scripts);
       assert.deepEqual(
         expanded,
@@ -106,4 +113,11 @@ describe('feature scripts as lines of the whole scripts', () => {
       );
     });
   }
+
+  test('missing and extra are stored as script lines where they are, as text where not (both occur)', () => {
+    // The golden cases have both: additions the remediation sends as they are, and lines it cannot
+    // (a banner with its original delimiter, a renumbered ACL entry).
+    assert.ok(storedAs.lines > 20, `as lines: ${storedAs.lines}`);
+    assert.ok(storedAs.text > 0, `as text: ${storedAs.text}`);
+  });
 });

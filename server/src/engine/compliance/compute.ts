@@ -1,4 +1,4 @@
-import type { HNode } from '../remediation/hnode';
+import { sameSubtree, type HNode } from '../remediation/hnode';
 import { renderOwnLine } from '../remediation/render';
 import type { RemediationPlan } from '../remediation/engine';
 import type { ConfigTree, RenderOptions, SectionLines } from '../remediation/types';
@@ -212,7 +212,11 @@ function writeLacking(
     const c = children[i];
     const guess = twins?.[i];
     const otherChild = guess !== undefined && guess.key === c.key ? guess : twin.child(c.key);
-    if (otherChild !== undefined && c.children.length === 0) continue;
+    if (otherChild !== undefined) {
+      // A section both sides still hold as the same parsed lines lacks nothing: not materialised.
+      if (c.isPending ? otherChild.isPending && sameSubtree(c, otherChild) : c.children.length === 0)
+        continue;
+    }
     writeLacking(c, otherChild, depth + 1, unit, into);
   }
   if (into.lines.length === headerEnd) {

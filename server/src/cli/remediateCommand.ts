@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import {
+  asksForConfirmation,
   DEFAULT_FEATURES,
   FrameError,
   OTHER_FEATURE,
@@ -132,15 +133,15 @@ naming file and line, or for a frame the platform does not have (checkpoint on I
     let framed: FramedScripts;
     try {
       const rollbackTree = wantsRollback ? engine.rollback(running, intended) : undefined;
-      const asks = (risks: readonly { kind: string }[]): boolean =>
-        risks.some((r) => r.kind === 'confirmation-prompt');
       framed = engine.frame(
         platform,
         {
           remediation: engine.render(shown, renderOptions),
           rollback: rollbackTree === undefined ? '' : engine.render(rollbackTree, renderOptions),
           // The trees know their risks: no need to read the scripts back when nothing can ask.
-          mayAsk: asks(remediationTree.risks) || (rollbackTree !== undefined && asks(rollbackTree.risks)),
+          mayAsk:
+            asksForConfirmation(remediationTree.risks) ||
+            (rollbackTree !== undefined && asksForConfirmation(rollbackTree.risks)),
         },
         { frame: frameChoice.frame, deviceId, tag: frameChoice.tag },
       );

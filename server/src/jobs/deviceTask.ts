@@ -9,6 +9,7 @@ import crypto from 'node:crypto';
 import fs from 'node:fs';
 import path from 'node:path';
 import {
+  asksForConfirmation,
   createEngine,
   createRemediationEngine,
   DEFAULT_FEATURES,
@@ -207,8 +208,6 @@ export function computeDevice(task: DeviceTask, threadId: number): DeviceTaskRes
       unmanaged_sections: plan.unmanaged?.sections,
     };
     const risks: RiskFlag[] = plan.risks.map((r) => ({ kind: r.kind, path: r.path, message: r.message }));
-    const prompts = (list: readonly { kind: string }[]): boolean =>
-      list.some((r) => r.kind === 'confirmation-prompt');
     const { body, bodyCrc } = encodeBody(texts);
     return {
       threadId,
@@ -224,7 +223,9 @@ export function computeDevice(task: DeviceTask, threadId: number): DeviceTaskRes
         rollback_verified: plan.rollbackVerify.length === 0,
         risks: risks.slice(0, MAX_RISKS),
         risk_count: risks.length,
-        ...(prompts(plan.risks) || prompts(plan.rollback.risks) ? { needs_confirmation: true } : {}),
+        ...(asksForConfirmation(plan.risks) || asksForConfirmation(plan.rollback.risks)
+          ? { needs_confirmation: true }
+          : {}),
         ...(compliance === undefined ? {} : { compliance: brief(compliance) }),
         ...(plan.unmanaged === undefined ? {} : { unmanaged_drift: plan.unmanaged.count }),
         ...(plan.unmanaged === undefined || plan.unmanaged.count === 0

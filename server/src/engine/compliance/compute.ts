@@ -194,15 +194,13 @@ function writeLacking(
   unit: string,
   into: Lacking,
 ): void {
-  const pad = unit.repeat(depth);
   if (twin === undefined) {
     writeWhole(node, depth, unit, into);
     return;
   }
   // The header is written only when a line below it is lacking (most of a changed section is not).
   const mark = into.lines.length;
-  const counted = into.count;
-  renderOwnLine(node, pad, unit, CONFIG_TEXT, into.lines);
+  renderOwnLine(node, unit.repeat(depth), unit, CONFIG_TEXT, into.lines);
   const headerEnd = into.lines.length;
   // Both sides usually list the same lines in the same order: the twin's child at the same place is
   // tried before a lookup (unless the twin repeats keys, where the lookup's first match is the rule).
@@ -221,7 +219,6 @@ function writeLacking(
   }
   if (into.lines.length === headerEnd) {
     into.lines.length = mark;
-    into.count = counted;
   }
 }
 

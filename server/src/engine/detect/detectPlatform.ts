@@ -22,6 +22,8 @@ interface Clue {
   readonly test?: (text: string, from: number, end: number) => boolean;
 }
 
+const IOS_VERSION = /^version \d+\.\d+$/;
+
 /** `pattern` (sticky) matches at the line's start; it cannot run into the next line (no `\s`, `.`). */
 function at(pattern: RegExp): NonNullable<Clue['test']> {
   return (text, from) => {
@@ -151,8 +153,8 @@ const CLUES: readonly Clue[] = [
     topLevel: true,
     weight: 2,
     clue: '`version N.N`',
-    test: (text, from, end) =>
-      at(/version \d+\.\d+/y)(text, from, end) && /^version \d+\.\d+$/.test(text.slice(from, end)),
+    // The whole line must be `version N.N` (a top-level line, once per file: the slice is cheap here).
+    test: (text, from, end) => IOS_VERSION.test(text.slice(from, end)),
   },
   {
     platform: 'cisco_ios',

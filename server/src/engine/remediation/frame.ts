@@ -71,6 +71,11 @@ export interface FramedScripts {
   readonly withheld: readonly PromptLine[];
 }
 
+/** Whether any of these risks is a command that makes the device ask (scripts then need reading back). */
+export function asksForConfirmation(risks: readonly { readonly kind: string }[]): boolean {
+  return risks.some((r) => r.kind === 'confirmation-prompt');
+}
+
 /** A frame the platform does not have (IOS `checkpoint`, NX-OS `replace`): a usage error. */
 export class FrameError extends Error {}
 

@@ -17,7 +17,15 @@ export type { PlanOptions, RemediationEngine, RemediationEngineOptions, Remediat
 export { HNode, walk } from './hnode';
 export type { ChangeMeta, Origin } from './hnode';
 export { removedLineCount } from './annotate';
-export { answeringFrames, FRAME_KINDS, FrameError, frameName, frameProblem, REVERT_MINUTES } from './frame';
+export {
+  answeringFrames,
+  asksForConfirmation,
+  FRAME_KINDS,
+  FrameError,
+  frameName,
+  frameProblem,
+  REVERT_MINUTES,
+} from './frame';
 export type { FramedScripts, FrameKind, FrameOptions, PromptLine, ScriptsToFrame } from './frame';
 export type { UnifiedDiffOptions } from './unifiedDiff';
 export type { Tag } from './annotate';

@@ -84,7 +84,7 @@ function run(): void {
     writeCacheOnExit(script, cacheFile);
   const main = new Module(bundle, module);
   main.filename = bundle;
-  main.paths = (Module as unknown as { _nodeModulePaths(dir: string): string[] })._nodeModulePaths(__dirname);
+  // The bundle resolves through the `require` given below (createRequire), not through `main.paths`.
   const wrapper = script.runInThisContext() as (
     exports: unknown,
     require: NodeJS.Require,

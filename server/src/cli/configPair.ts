@@ -27,7 +27,7 @@ export function readConfigPair(
     runningFile,
     intendedFile,
     platform,
-    running: parser.parse(runningText, { platform }),
-    intended: parser.parse(intendedText, { platform }),
+    running: parser.parse(runningText, { platform, sections: 'lazy' }),
+    intended: parser.parse(intendedText, { platform, sections: 'lazy' }),
   };
 }

@@ -15,7 +15,7 @@ export interface ConfigEngine {
 
 export function createEngine(): ConfigEngine {
   return {
-    parse: (text, options) => parseConfig(text, options.platform),
+    parse: (text, options) => parseConfig(text, options.platform, options),
     detectPlatform: (text) => detectPlatform(text),
   };
 }

@@ -72,6 +72,35 @@ describe('CLI code cache', () => {
     assert.deepEqual(runCli(PAIR, { NETREMEDIATE_CODE_CACHE_DIR: path.join(file, 'cache') }), plain);
   });
 
+  test('one-shot commands and jobs keep separate caches (V8 flags differ), and neither evicts the other', () => {
+    const dir = path.join(root, 'modes');
+    runCli(PAIR, { NETREMEDIATE_CODE_CACHE_DIR: dir });
+    assert.equal(cacheFiles(dir).length, 1);
+    const merge = runCli(['merge'], { NETREMEDIATE_CODE_CACHE_DIR: dir });
+    assert.equal(merge.code, 2);
+    assert.equal(cacheFiles(dir).length, 2, 'a job command tunes nothing: a cache of its own');
+    runCli(['parse', 'examples/pair/running.cfg'], { NETREMEDIATE_CODE_CACHE_DIR: dir });
+    assert.equal(cacheFiles(dir).length, 2, 'parse is one-shot like remediate: the same cache');
+    assert.deepEqual(runCli(PAIR, { NETREMEDIATE_CODE_CACHE_DIR: dir }), plain);
+  });
+
+  test('writing a cache removes cache files not rewritten for a week, and only those', () => {
+    const dir = path.join(root, 'stale');
+    fs.mkdirSync(dir, { mode: 0o700 });
+    const old = path.join(dir, `cli-${'a'.repeat(32)}.v8cache`);
+    const recent = path.join(dir, `cli-${'b'.repeat(32)}.v8cache`);
+    const other = path.join(dir, 'notes.txt');
+    for (const file of [old, recent, other]) fs.writeFileSync(file, 'x');
+    const eightDaysAgo = new Date(Date.now() - 8 * 24 * 3600 * 1000);
+    fs.utimesSync(old, eightDaysAgo, eightDaysAgo);
+    fs.utimesSync(other, eightDaysAgo, eightDaysAgo);
+    assert.deepEqual(runCli(PAIR, { NETREMEDIATE_CODE_CACHE_DIR: dir }), plain);
+    assert.equal(fs.existsSync(old), false, 'a week old: removed');
+    assert.equal(fs.existsSync(recent), true, 'recent: kept');
+    assert.equal(fs.existsSync(other), true, 'not ours: kept');
+    assert.equal(cacheFiles(dir).length, 2);
+  });
+
   test('output piped into a reader that stops early ends quietly', () => {
     // `| head -c 1` on a script of some 10,000 lines: the pipe closes long before the CLI has written
     // it all; no EPIPE stack trace, exit 0.

@@ -20,6 +20,16 @@ class NodeExtras {
   /** Text → first child with that text; built once a section has INDEX_THRESHOLD children or on lookup. */
   childIndex: Map<string, TreeNode> | undefined = undefined;
   hasDuplicateChildren = false;
+  /**
+   * A section read lazily (`parseConfig` with `sections: 'lazy'`): its lines below the header are
+   * `source[childrenFrom, childrenTo)`, from line `childrenFromLine`. Kept after they are read, so
+   * that two sections can still be compared by their text.
+   */
+  childrenFrom = -1;
+  childrenTo = -1;
+  childrenFromLine = -1;
+  /** Reads the lines of a lazy section into children on first use; undefined once read. */
+  readChildren: ((node: TreeNode) => void) | undefined = undefined;
 }
 
 /**
@@ -29,7 +39,8 @@ class NodeExtras {
  */
 export class TreeNode implements ConfigNode {
   parent: TreeNode | undefined = undefined;
-  children: readonly TreeNode[] = NO_CHILDREN;
+  /** The children read so far: use `children` (a lazy section reads its lines on first use). */
+  kids: readonly TreeNode[] = NO_CHILDREN;
   depth = 0;
   more: NodeExtras | undefined = undefined;
 
@@ -45,6 +56,57 @@ export class TreeNode implements ConfigNode {
     readonly line: number,
     readonly column: number,
   ) {}
+
+  get children(): readonly TreeNode[] {
+    const more = this.more;
+    if (more !== undefined && more.readChildren !== undefined) {
+      const read = more.readChildren;
+      more.readChildren = undefined;
+      read(this);
+    }
+    return this.kids;
+  }
+
+  /** Whether the node has children, without reading the lines of a lazy section. */
+  get hasChildLines(): boolean {
+    return this.kids.length > 0 || this.more?.readChildren !== undefined;
+  }
+
+  /**
+   * Makes this a lazy section: its children are the configuration lines of `source[from, to)`
+   * (at least one), read by `read` on first use.
+   */
+  deferChildren(from: number, fromLine: number, to: number, read: (node: TreeNode) => void): void {
+    const more = this.extras();
+    more.childrenFrom = from;
+    more.childrenTo = to;
+    more.childrenFromLine = fromLine;
+    more.readChildren = read;
+  }
+
+  /** Where a lazy section's lines are: offsets in `source` and the first line's index. */
+  get deferredSpan(): { readonly from: number; readonly to: number; readonly fromLine: number } | undefined {
+    const more = this.more;
+    if (more === undefined || more.childrenFrom < 0) return undefined;
+    return { from: more.childrenFrom, to: more.childrenTo, fromLine: more.childrenFromLine };
+  }
+
+  /**
+   * True when both nodes were read lazily at the same column and the lines below them are the same
+   * text, so their subtrees are equal without reading them; undefined when that cannot be told so.
+   */
+  sameChildTextAs(other: TreeNode): true | undefined {
+    const a = this.more;
+    const b = other.more;
+    if (a === undefined || b === undefined || a.childrenFrom < 0 || b.childrenFrom < 0) return undefined;
+    if (this.column !== other.column) return undefined;
+    const length = a.childrenTo - a.childrenFrom;
+    if (length !== b.childrenTo - b.childrenFrom) return undefined;
+    return this.source.slice(a.childrenFrom, a.childrenTo) ===
+      other.source.slice(b.childrenFrom, b.childrenTo)
+      ? true
+      : undefined;
+  }
 
   get raw(): string {
     const raw = this.source.slice(this.start, this.end);
@@ -126,9 +188,9 @@ export function createRoot(source: string): TreeNode {
 export function appendChild(parent: TreeNode, node: TreeNode): TreeNode | undefined {
   node.parent = parent;
   node.depth = parent.depth + 1;
-  const siblings = parent.children as TreeNode[];
+  const siblings = parent.kids as TreeNode[];
   if (siblings === NO_CHILDREN) {
-    parent.children = [node];
+    parent.kids = [node];
     return undefined;
   }
   let first: TreeNode | undefined;
@@ -158,6 +220,16 @@ function indexChildren(parent: TreeNode): Map<string, TreeNode> {
   for (const child of parent.children) if (!index.has(child.text)) index.set(child.text, child);
   parent.extras().childIndex = index;
   return index;
+}
+
+/** Whether `node` has children, without reading a lazy section's lines (see `sections: 'lazy'`). */
+export function hasChildLines(node: ConfigNode): boolean {
+  return node instanceof TreeNode ? node.hasChildLines : node.children.length > 0;
+}
+
+/** True when the subtrees below `a` and `b` are the same text (both read lazily); else undefined. */
+export function sameChildText(a: ConfigNode, b: ConfigNode): true | undefined {
+  return a instanceof TreeNode && b instanceof TreeNode ? a.sameChildTextAs(b) : undefined;
 }
 
 /** The first child of `node` whose normalised text is `text`. */

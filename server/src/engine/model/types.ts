@@ -155,6 +155,8 @@ export interface PlatformDetection {
 
 export interface ParseOptions {
   readonly platform: Platform;
+  /** `lazy`: sections read on first use, for comparing two configs (see parseConfig's options). */
+  readonly sections?: 'eager' | 'lazy';
 }
 
 /** A parse result: a value the host caches (by document version) and passes back to other verbs. */

@@ -4,11 +4,12 @@ import type { LineReader } from './lineReader';
 
 /** Whether `section` is a certificate chain, whose `certificate ...` children are hex blocks. */
 export function isCertificateChain(section: TreeNode): boolean {
-  return (
-    section.depth === 1 &&
-    (section.text.startsWith('crypto pki certificate chain ') ||
-      section.text.startsWith('crypto ca certificate chain '))
-  );
+  return section.depth === 1 && isCertificateChainHeader(section.text);
+}
+
+/** `crypto pki certificate chain X` (or the older `crypto ca ...`): a section of certificates. */
+export function isCertificateChainHeader(text: string): boolean {
+  return text.startsWith('crypto pki certificate chain ') || text.startsWith('crypto ca certificate chain ');
 }
 
 /**

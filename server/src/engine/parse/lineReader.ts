@@ -105,6 +105,18 @@ export class LineReader {
     this.breaks = line;
   }
 
+  /**
+   * Moves past lines without reading them, as if the last one read were line `line`, from `start` to
+   * `end` (before its break), followed by `next`: the caller found their extent by other means.
+   */
+  skipPast(start: number, end: number, line: number, next: number): void {
+    this.line = line;
+    this.start = start;
+    this.end = end;
+    this.next = next;
+    this.breaks = line + 1;
+  }
+
   /** Offset of the line after the current one (the text's length after the last line). */
   get nextOffset(): number {
     return this.next;

@@ -2,7 +2,7 @@ import { detectPlatform } from '../detect/detectPlatform';
 import { appendChild, createRoot, TreeNode } from '../model/configNode';
 import type { ParsedConfig, Platform, Trivia, TriviaKind } from '../model/types';
 import { BannerReader } from './banner';
-import { isCertificateChain, readCertificate } from './certificate';
+import { isCertificateChain, isCertificateChainHeader, readCertificate } from './certificate';
 import { droppedLineKind } from './droppedLines';
 import { FindingCollector, lineRange } from './findingCollector';
 import { LineReader } from './lineReader';
@@ -21,70 +21,52 @@ const PLATFORM_NAMES: Readonly<Record<Platform, string>> = {
   cisco_nxos: 'Cisco NX-OS',
 };
 
+/** How `parseConfig` reads the lines below a top-level line. */
+export interface ParseConfigOptions {
+  /**
+   * `eager` (default): every line now, with every finding. `lazy`: a top-level section's lines are
+   * read on first use of its `children`, and two sections whose lines are the same text compare equal
+   * without being read (`sameChildText`): for comparing two configs that share most of their
+   * sections. Errors are still found everywhere (a file with control characters is read eagerly;
+   * banners and certificate chains always are); warnings about lines inside a section that is never
+   * read (duplicates, indentation) are not, and its dropped lines are not in `trivia`.
+   */
+  readonly sections?: 'eager' | 'lazy';
+}
+
 /**
  * Text → tree, by relative indentation (PLATFORM-RULES.md, "The model"): a line indented more than the
  * previous line is its child; a line indented less than the previous one but more than the enclosing
  * section stays in that section. Dropped lines are trivia and do not count as "the previous line".
  * Never throws: whatever the text, the result is a tree plus findings.
  */
-export function parseConfig(text: string, platform: Platform): ParsedConfig {
+export function parseConfig(
+  text: string,
+  platform: Platform,
+  options: ParseConfigOptions = {},
+): ParsedConfig {
   const reader = new LineReader(text);
   const findings = new FindingCollector();
-  const trivia: MutableTrivia[] = [];
   const root = createRoot(text);
-  const noteLine = (): void => noteLineProblems(reader, findings);
-  const banners = new BannerReader(reader, findings, noteLine);
-  let section: TreeNode = root;
-  let previous: TreeNode = root;
-  let nodeCount = 0;
-  let binaryLines = 0;
-  let firstBinary: Trivia | undefined;
-
-  while (reader.advance()) {
-    if (reader.controlChars) {
-      // NUL and friends: binary junk or a corrupt backup, never configuration. Kept out of the tree.
-      firstBinary ??= { kind: 'binary', text: reader.raw(), line: reader.line, lastLine: reader.line };
-      addTrivia(trivia, 'binary', reader);
-      binaryLines++;
-      continue;
-    }
-    noteLine();
-    const dropped = droppedLineKind(reader, platform);
-    if (dropped !== undefined) {
-      addTrivia(trivia, dropped, reader);
-      continue;
-    }
-
-    const indent = reader.indentEnd - reader.start;
-    while (section !== root && indent <= section.column) section = section.parent as TreeNode;
-    if (previous === root || indent > previous.column) section = previous;
-
-    let node: TreeNode | undefined;
-    if (section === root && reader.contentStartsWith('banner ')) node = banners.read();
-    else if (reader.contentStartsWith('certificate ') && isCertificateChain(section)) {
-      node = readCertificate(reader, findings, noteLine);
-    }
-    node ??= new TreeNode('line', reader.normalised(), text, reader.start, reader.end, reader.line, indent);
-
-    const siblings = section.children;
-    const first = appendChild(section, node);
-    nodeCount++;
-    if (siblings.length > 0 && siblings[0].column !== indent) {
-      flagIndentation(findings, node, siblings[0], section);
-    }
-    if (first !== undefined) flagDuplicate(findings, node, first);
-    previous = node;
-  }
+  const lazy = options.sections === 'lazy' && !NEEDS_EVERY_CHARACTER_READ.test(text);
+  const parse = new LineParser(
+    reader,
+    findings,
+    platform,
+    lazy ? new SectionSkipper(text, platform) : undefined,
+  );
+  parse.lines(root, text.length);
 
   const lineCount = reader.lineCount;
   root.setLastLine(lineCount - 1, endsWithLineBreak(text) ? 0 : reader.end - reader.start);
-  if (firstBinary !== undefined) {
+  if (parse.firstBinary !== undefined) {
+    const binaryLines = parse.binaryLines;
     findings.add(
       'binary-content',
       'error',
       `${binaryLines === 1 ? '1 line contains' : `${binaryLines} lines contain`} NUL or other control characters ` +
         'and were left out of the tree: is this a configuration file?',
-      lineRange(firstBinary.line, 0, firstBinary.text.length),
+      lineRange(parse.firstBinary.line, 0, parse.firstBinary.text.length),
     );
   }
   flagOverlappingVlans(root, findings);
@@ -103,7 +85,160 @@ export function parseConfig(text: string, platform: Platform): ParsedConfig {
       lineRange(evidence[0].line, 0, lineLength(text, evidence[0].line)),
     );
   }
-  return { platform, root, trivia, findings: findings.result(), lineCount, nodeCount, detection };
+  return {
+    platform,
+    root,
+    trivia: parse.trivia,
+    findings: findings.result(),
+    lineCount,
+    nodeCount: parse.nodeCount,
+    detection,
+  };
+}
+
+/**
+ * Characters that only a read of every character finds (control characters, U+FFFD, a lone CR line
+ * break): a text with any is read eagerly, so that their findings and line breaks are exact.
+ */
+// eslint-disable-next-line no-control-regex
+const NEEDS_EVERY_CHARACTER_READ = /[\x00-\x02\x04-\x08\x0e-\x1a\x1c-\x1f\ufffd]|\r(?!\n)/;
+
+/** Reads lines into a tree: the whole text below the root, or a lazy section's lines below it. */
+class LineParser {
+  readonly trivia: MutableTrivia[] = [];
+  nodeCount = 0;
+  binaryLines = 0;
+  firstBinary: Trivia | undefined;
+  private readonly banners: BannerReader;
+  private readonly noteLine: () => void;
+
+  constructor(
+    private readonly reader: LineReader,
+    private readonly findings: FindingCollector,
+    private readonly platform: Platform,
+    private readonly skipper: SectionSkipper | undefined,
+  ) {
+    this.noteLine = (): void => noteLineProblems(reader, findings);
+    this.banners = new BannerReader(reader, findings, this.noteLine);
+  }
+
+  /** Reads the lines from the reader's position up to offset `stop` as descendants of `top`. */
+  lines(top: TreeNode, stop: number): void {
+    const reader = this.reader;
+    const text = reader.text;
+    const findings = this.findings;
+    let section: TreeNode = top;
+    let previous: TreeNode = top;
+    while (reader.nextOffset < stop && reader.advance()) {
+      if (reader.controlChars) {
+        // NUL and friends: binary junk or a corrupt backup, never configuration. Kept out of the tree.
+        this.firstBinary ??= { kind: 'binary', text: reader.raw(), line: reader.line, lastLine: reader.line };
+        addTrivia(this.trivia, 'binary', reader);
+        this.binaryLines++;
+        continue;
+      }
+      this.noteLine();
+      const dropped = droppedLineKind(reader, this.platform);
+      if (dropped !== undefined) {
+        addTrivia(this.trivia, dropped, reader);
+        continue;
+      }
+
+      const indent = reader.indentEnd - reader.start;
+      while (section !== top && indent <= section.column) section = section.parent as TreeNode;
+      if (previous === top || indent > previous.column) section = previous;
+
+      let node: TreeNode | undefined;
+      if (section.kind === 'root' && reader.contentStartsWith('banner ')) node = this.banners.read();
+      else if (reader.contentStartsWith('certificate ') && isCertificateChain(section)) {
+        node = readCertificate(reader, findings, this.noteLine);
+      }
+      node ??= new TreeNode('line', reader.normalised(), text, reader.start, reader.end, reader.line, indent);
+
+      const siblings = section.kids;
+      const first = appendChild(section, node);
+      this.nodeCount++;
+      if (siblings.length > 0 && siblings[0].column !== indent) {
+        flagIndentation(findings, node, siblings[0], section);
+      }
+      if (first !== undefined) flagDuplicate(findings, node, first);
+      previous = node;
+      if (section.kind === 'root' && this.skipper !== undefined) this.skipper.skipSection(node, reader);
+    }
+  }
+}
+
+/**
+ * `sections: 'lazy'`: after a top-level line, finds the lines of its section by their first character
+ * (an indented line belongs to it; an unindented one ends it unless it is a dropped line) without
+ * reading them, makes the node read them on first use, and moves the reader past them.
+ */
+class SectionSkipper {
+  /** Reads one unindented line at a time, to tell whether it is dropped (`!`, `version ...`). */
+  private readonly probe: LineReader;
+
+  constructor(
+    private readonly text: string,
+    private readonly platform: Platform,
+  ) {
+    this.probe = new LineReader(text);
+  }
+
+  skipSection(node: TreeNode, reader: LineReader): void {
+    // Certificate chains are read now, so that an unterminated certificate is an error at once.
+    if (node.kind !== 'line' || node.column !== 0 || isCertificateChainHeader(node.text)) return;
+    const text = this.text;
+    const length = text.length;
+    const from = reader.nextOffset;
+    let at = from;
+    let line = reader.line + 1;
+    /** The last indented line: its start, end (before the break), index, and the offset after it. */
+    let lastStart = -1;
+    let lastEnd = -1;
+    let lastLine = -1;
+    let after = -1;
+    let configuration = false;
+    while (at < length) {
+      const lf = text.indexOf('\n', at);
+      const next = lf < 0 ? length : lf + 1;
+      const end = lf < 0 ? length : lf > at && text.charCodeAt(lf - 1) === 0x0d ? lf - 1 : lf;
+      // A long line is worth its warning: leave the section to the eager read.
+      if (end - at > MAX_LINE_LENGTH) return;
+      if (isBlankCode(text.charCodeAt(at))) {
+        configuration ||= !this.isDroppedLine(at, line);
+        lastStart = at;
+        lastEnd = end;
+        lastLine = line;
+        after = next;
+      } else if (!this.isDroppedLine(at, line)) break;
+      at = next;
+      line++;
+    }
+    // Only comments below it (or nothing): read as usual, they are trivia.
+    if (!configuration) return;
+    const fromLine = reader.line + 1;
+    reader.skipPast(lastStart, lastEnd, lastLine, after);
+    node.deferChildren(from, fromLine, after, (section) => this.readSection(section));
+  }
+
+  /** Reads a lazy section's lines (their findings and trivia are not kept: see ParseConfigOptions). */
+  private readSection(section: TreeNode): void {
+    const span = section.deferredSpan as { from: number; to: number; fromLine: number };
+    const reader = new LineReader(this.text);
+    reader.seek(span.from, span.fromLine);
+    new LineParser(reader, new FindingCollector(), this.platform, undefined).lines(section, span.to);
+  }
+
+  private isDroppedLine(at: number, line: number): boolean {
+    const probe = this.probe;
+    probe.seek(at, line);
+    probe.advance();
+    return droppedLineKind(probe, this.platform) !== undefined;
+  }
+}
+
+function isBlankCode(c: number): boolean {
+  return c === 0x20 || c === 0x09 || c === 0x0b || c === 0x0c;
 }
 
 /** Records the reader's line as dropped, extending the previous entry when it is the same line again. */

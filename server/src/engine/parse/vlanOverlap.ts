@@ -1,4 +1,4 @@
-import type { TreeNode } from '../model/configNode';
+import { hasChildLines, type TreeNode } from '../model/configNode';
 import type { FindingCollector } from './findingCollector';
 
 const VLAN_LIST = /^vlan (\d+(?:-\d+)?(?:,\d+(?:-\d+)?)*)$/;
@@ -17,8 +17,7 @@ export function flagOverlappingVlans(root: TreeNode, findings: FindingCollector)
   let owner: Int32Array | undefined;
   let steps = 0;
   for (const node of root.children) {
-    if (node.duplicateOf !== undefined || node.children.length > 0 || !node.text.startsWith('vlan '))
-      continue;
+    if (node.duplicateOf !== undefined || hasChildLines(node) || !node.text.startsWith('vlan ')) continue;
     const match = VLAN_LIST.exec(node.text);
     if (match === null) continue;
     owner ??= new Int32Array(MAX_VLAN + 1).fill(-1);

@@ -1,3 +1,4 @@
+import { hasChildLines } from '../model/configNode';
 import type { ConfigNode, ParsedConfig } from '../model/types';
 import { regexFirstChars, regexLiteralPrefix } from '../rules/match';
 import { replaceBounded, type AliveSet } from '../rules/ruleBook';
@@ -154,7 +155,7 @@ class Loader {
       // Lines are compared by their canonical key (issue 9); banner and certificate bodies as written.
       const key = child.kind === 'line' ? rules.canonicalKey(text) : text;
       const node = to.add(new HNode(text, child.kind, child, key));
-      if (child.children.length > 0) node.defer(this.fillerFor(step.alive));
+      if (hasChildLines(child)) node.defer(this.fillerFor(step.alive));
     }
   }
 

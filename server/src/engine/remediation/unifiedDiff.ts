@@ -1,5 +1,6 @@
 import { structuredPatch } from 'diff';
 import type { ConfigNode, ParsedConfig } from '../model/types';
+import { sameChildText } from '../model/configNode';
 
 export interface UnifiedDiffOptions {
   /** Lines of context around each change. Default 3. */
@@ -50,7 +51,10 @@ export function unifiedDiff(
 }
 
 function sameSubtree(a: ConfigNode, b: ConfigNode): boolean {
-  if (a.text !== b.text || a.children.length !== b.children.length) return false;
+  if (a.text !== b.text) return false;
+  // Sections of lazily parsed configs with the same lines below them: equal, and left unread.
+  if (sameChildText(a, b) === true) return true;
+  if (a.children.length !== b.children.length) return false;
   for (let k = 0; k < a.children.length; k++) if (!sameSubtree(a.children[k], b.children[k])) return false;
   return true;
 }

@@ -64,6 +64,10 @@ function assertSameParse(text: string, platform: Platform, what: string): void {
   assert.equal(lazy.lineCount, eager.lineCount, `${what}: line count`);
   assert.deepEqual(lazy.root.range, eager.root.range, `${what}: root range`);
   assert.deepEqual(shape(lazy.root), shape(eager.root), `${what}: tree`);
+  // Dropped lines inside an unread section are not listed; every one listed is as the eager parse lists it.
+  const listed = new Set(eager.trivia.map((t) => JSON.stringify(t)));
+  for (const t of lazy.trivia)
+    assert.ok(listed.has(JSON.stringify(t)), `${what}: trivia ${JSON.stringify(t)}`);
 }
 
 /** Top-level sections whose lines have not been read. */

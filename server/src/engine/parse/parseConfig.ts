@@ -163,7 +163,9 @@ class LineParser {
       }
       if (first !== undefined) flagDuplicate(findings, node, first);
       previous = node;
-      if (section.kind === 'root' && this.skipper !== undefined) this.skipper.skipSection(node, reader);
+      if (section.kind === 'root' && this.skipper !== undefined) {
+        this.skipper.skipSection(node, reader, this.trivia);
+      }
     }
   }
 }
@@ -184,7 +186,7 @@ class SectionSkipper {
     this.probe = new LineReader(text);
   }
 
-  skipSection(node: TreeNode, reader: LineReader): void {
+  skipSection(node: TreeNode, reader: LineReader, trivia: MutableTrivia[]): void {
     // Certificate chains are read now, so that an unterminated certificate is an error at once.
     if (node.kind !== 'line' || node.column !== 0 || isCertificateChainHeader(node.text)) return;
     const text = this.text;
@@ -198,27 +200,58 @@ class SectionSkipper {
     let lastLine = -1;
     let after = -1;
     let configuration = false;
+    /** Unindented dropped lines since the last indented one (`!` separators): trivia of the top level. */
+    let trailing = 0;
     while (at < length) {
       const lf = text.indexOf('\n', at);
       const next = lf < 0 ? length : lf + 1;
-      const end = lf < 0 ? length : lf > at && text.charCodeAt(lf - 1) === 0x0d ? lf - 1 : lf;
+      const end = lf < 0 ? length : lf > at && text.charCodeAt(lf - 1) === CR ? lf - 1 : lf;
       // A long line is worth its warning: leave the section to the eager read.
       if (end - at > MAX_LINE_LENGTH) return;
       if (isBlankCode(text.charCodeAt(at))) {
-        configuration ||= !this.isDroppedLine(at, line);
+        configuration ||= this.isConfigurationLine(at, end, line);
         lastStart = at;
         lastEnd = end;
         lastLine = line;
         after = next;
-      } else if (!this.isDroppedLine(at, line)) break;
+        trailing = 0;
+      } else if (this.isDroppedUnindented(at, line)) trailing++;
+      else break;
       at = next;
       line++;
     }
     // Only comments below it (or nothing): read as usual, they are trivia.
     if (!configuration) return;
     const fromLine = reader.line + 1;
-    reader.skipPast(lastStart, lastEnd, lastLine, after);
     node.deferChildren(from, fromLine, after, (section) => this.readSection(section));
+    reader.skipPast(lastStart, lastEnd, lastLine, after);
+    // The separators after the section, recorded here rather than read again line by line.
+    for (let k = 0; k < trailing; k++) {
+      reader.advance();
+      addTrivia(trivia, droppedLineKind(reader, this.platform) as TriviaKind, reader);
+    }
+  }
+
+  /** Whether an indented line is configuration: its first non-blank character tells, unless `!`, `#`, `e`. */
+  private isConfigurationLine(at: number, end: number, line: number): boolean {
+    const text = this.text;
+    let i = at;
+    while (i < end && isBlankCode(text.charCodeAt(i))) i++;
+    if (i === end) return false;
+    const c = text.charCodeAt(i);
+    if (c !== BANG && c !== HASH && c !== LOWER_E) return true;
+    return !this.isDroppedLine(at, line);
+  }
+
+  /**
+   * Whether an unindented line is dropped (droppedLineKind): `!` and empty lines are; a line starting
+   * with a character no dropped line starts with is not; the others are read to tell.
+   */
+  private isDroppedUnindented(at: number, line: number): boolean {
+    const c = this.text.charCodeAt(at);
+    if (c === BANG || c === LF || c === CR) return true;
+    if (!DROPPED_UNINDENTED_FIRST.has(c)) return false;
+    return this.isDroppedLine(at, line);
   }
 
   /** Reads a lazy section's lines (their findings and trivia are not kept: see ParseConfigOptions). */
@@ -236,6 +269,14 @@ class SectionSkipper {
     return droppedLineKind(probe, this.platform) !== undefined;
   }
 }
+
+const LF = 0x0a;
+const CR = 0x0d;
+const BANG = 0x21;
+const HASH = 0x23;
+const LOWER_E = 0x65;
+/** First characters of the unindented lines droppedLineKind may drop besides `!` (`#`, `Building`, `end`...). */
+const DROPPED_UNINDENTED_FIRST = new Set([...'#BCvenb'].map((c) => c.charCodeAt(0)));
 
 function isBlankCode(c: number): boolean {
   return c === 0x20 || c === 0x09 || c === 0x0b || c === 0x0c;

@@ -62,15 +62,20 @@ export class Canonicaliser {
   key(text: string): string {
     // The fast path: two regular expressions that only test for the patterns' literals (V8 runs
     // these faster than loops of startsWith/includes), no allocation.
-    if (!this.mayAnchored.test(text) && !this.mayAnywhere.test(text)) return text;
+    const anchored = this.mayAnchored.test(text);
+    if (!anchored && !this.mayAnywhere.test(text)) return text;
     if (text.length > MATCH_LENGTH_LIMIT) return text;
     const cached = this.cache.get(text);
     if (cached !== undefined) return cached;
     const start = text.startsWith('no ') ? 3 : text.startsWith('default ') ? 8 : 0;
     const body = text.slice(start);
     let out = body;
-    for (const p of this.byCode[body.charCodeAt(0)] ?? []) out = this.run(p, out);
-    if (!this.isFreeText(out)) for (const p of this.anywhere) out = this.run(p, out);
+    const byCode = anchored ? this.byCode[body.charCodeAt(0)] : undefined;
+    if (byCode !== undefined) for (let i = 0; i < byCode.length; i++) out = this.run(byCode[i], out);
+    // Indexed loops: this runs once per distinct line, mostly before V8 has optimised it.
+    if (this.mayAnywhere.test(out) && !this.isFreeText(out)) {
+      for (let i = 0; i < this.anywhere.length; i++) out = this.run(this.anywhere[i], out);
+    }
     const key = out === body ? text : text.slice(0, start) + out;
     if (this.cache.size >= CACHE_LIMIT) this.cache.clear();
     this.cache.set(text, key);
@@ -112,7 +117,7 @@ export class Canonicaliser {
   }
 
   private isFreeText(text: string): boolean {
-    for (const w of this.freeText) if (text.startsWith(w)) return true;
+    for (let i = 0; i < this.freeText.length; i++) if (text.startsWith(this.freeText[i])) return true;
     return false;
   }
 }

@@ -61,6 +61,7 @@ const NO_MATCH: LevelMatch = Object.freeze({ terminal: NO_IDS, deeper: NO_IDS, k
 export class AliveSet {
   private readonly byChar = new Map<string, PredicateGroup[]>();
   private readonly anyChar: PredicateGroup[] = [];
+  private readonly unions = new Map<LevelMatch, Map<LevelMatch, LevelMatch>>();
 
   constructor(
     rules: readonly CompiledRule[],
@@ -105,26 +106,36 @@ export class AliveSet {
   match(text: string): LevelMatch {
     const bucket = this.byChar.size === 0 ? undefined : this.byChar.get(text.charAt(0));
     if (bucket === undefined && this.anyChar.length === 0) return NO_MATCH;
-    let one: LevelMatch | undefined;
-    let many: LevelMatch[] | undefined;
+    let matched: LevelMatch | undefined;
     if (bucket !== undefined) {
       for (let i = 0; i < bucket.length; i++) {
         const g = bucket[i];
-        if (!g.predicate.test(text)) continue;
-        if (one === undefined) one = g.match;
-        else if (many === undefined) many = [one, g.match];
-        else many.push(g.match);
+        if (g.predicate.test(text)) matched = matched === undefined ? g.match : this.union(matched, g.match);
       }
     }
     for (let i = 0; i < this.anyChar.length; i++) {
       const g = this.anyChar[i];
-      if (!g.predicate.test(text)) continue;
-      if (one === undefined) one = g.match;
-      else if (many === undefined) many = [one, g.match];
-      else many.push(g.match);
+      if (g.predicate.test(text)) matched = matched === undefined ? g.match : this.union(matched, g.match);
     }
-    if (many === undefined) return one ?? NO_MATCH;
-    return combine(many);
+    return matched ?? NO_MATCH;
+  }
+
+  /**
+   * Two matches merged, remembered: the lines that match several groups match the same ones again and
+   * again (5,000 `interface` lines), and share one merged match instead of sorting their own.
+   */
+  private union(a: LevelMatch, b: LevelMatch): LevelMatch {
+    let withA = this.unions.get(a);
+    if (withA === undefined) {
+      withA = new Map();
+      this.unions.set(a, withA);
+    }
+    let merged = withA.get(b);
+    if (merged === undefined) {
+      merged = combine([a, b]);
+      withA.set(b, merged);
+    }
+    return merged;
   }
 }
 
@@ -272,7 +283,9 @@ export class RuleBook {
   firstOf<R>(ids: readonly number[], kind: RuleKind): CompiledRule<R> | undefined {
     const range = this.kindRange.get(kind);
     if (range === undefined) return undefined;
-    for (const id of ids) if (id >= range.from && id < range.to) return this.rules[id] as CompiledRule<R>;
+    for (let i = 0; i < ids.length; i++) {
+      if (ids[i] >= range.from && ids[i] < range.to) return this.rules[ids[i]] as CompiledRule<R>;
+    }
     return undefined;
   }
 

@@ -29,7 +29,8 @@ export interface ParseConfigOptions {
    * without being read (`sameChildText`): for comparing two configs that share most of their
    * sections. Errors are still found everywhere (a file with control characters is read eagerly;
    * banners and certificate chains always are); warnings about lines inside a section that is never
-   * read (duplicates, indentation) are not, and its dropped lines are not in `trivia`.
+   * read (duplicates, indentation) are not, its dropped lines are not in `trivia`, and `nodeCount`
+   * counts the nodes the parse itself made.
    */
   readonly sections?: 'eager' | 'lazy';
 }

@@ -20,6 +20,8 @@ class NodeExtras {
   /** Text → first child with that text; built once a section has INDEX_THRESHOLD children or on lookup. */
   childIndex: Map<string, TreeNode> | undefined = undefined;
   hasDuplicateChildren = false;
+  /** The root's: the parsed text, which every node's `raw` is a slice of. */
+  source: string | undefined = undefined;
   /**
    * A section read lazily (`parseConfig` with `sections: 'lazy'`): its lines below the header are
    * `source[childrenFrom, childrenTo)`, from line `childrenFromLine`. Kept after they are read, so
@@ -35,27 +37,41 @@ class NodeExtras {
 /**
  * The one implementation of ConfigNode. Its fields are few and all set in the constructor, so that V8
  * keeps every node on one hidden class; `raw` and the ranges are computed on demand from the source
- * text, so parsing allocates one object and one string per line.
+ * text, so parsing allocates one object and one string per line. What can be found by walking up
+ * (the depth, the source text, which the root holds) is not stored: at 8 bytes a field (Node runs V8
+ * without pointer compression), each field is 60 KB per 8,000-line config for the collector to copy.
  */
 export class TreeNode implements ConfigNode {
   parent: TreeNode | undefined = undefined;
   /** The children read so far: use `children` (a lazy section reads its lines on first use). */
   kids: readonly TreeNode[] = NO_CHILDREN;
-  depth = 0;
   more: NodeExtras | undefined = undefined;
 
   constructor(
     readonly kind: NodeKind,
     readonly text: string,
-    /** The parsed text, which `raw` is a slice of. */
-    private readonly source: string,
-    /** Offset of the node's first line in `source` (indentation included). */
+    /** Offset of the node's first line in the parsed text (indentation included). */
     private readonly start: number,
     /** Offset just after its own last line, line break excluded. */
     private readonly end: number,
     readonly line: number,
     readonly column: number,
   ) {}
+
+  /** Root 0, top-level lines 1, ... (counted: few nodes are asked, every node would store it). */
+  get depth(): number {
+    let depth = 0;
+    for (let n = this.parent; n !== undefined; n = n.parent) depth++;
+    return depth;
+  }
+
+  /** The parsed text, held by the root. */
+  private get source(): string {
+    if (this.parent === undefined) return this.more?.source ?? '';
+    let root = this.parent;
+    while (root.parent !== undefined) root = root.parent;
+    return root.more?.source ?? '';
+  }
 
   get children(): readonly TreeNode[] {
     const more = this.more;
@@ -178,7 +194,9 @@ export class TreeNode implements ConfigNode {
 
 /** The root of a tree parsed from `source`; its range is set once the text's extent is known. */
 export function createRoot(source: string): TreeNode {
-  return new TreeNode('root', '', source, 0, 0, 0, 0);
+  const root = new TreeNode('root', '', 0, 0, 0, 0);
+  root.extras().source = source;
+  return root;
 }
 
 /**
@@ -187,7 +205,6 @@ export function createRoot(source: string): TreeNode {
  */
 export function appendChild(parent: TreeNode, node: TreeNode): TreeNode | undefined {
   node.parent = parent;
-  node.depth = parent.depth + 1;
   const siblings = parent.kids as TreeNode[];
   if (siblings === NO_CHILDREN) {
     parent.kids = [node];

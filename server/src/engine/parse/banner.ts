@@ -68,7 +68,7 @@ export class BannerReader {
       this.noteLine();
     }
     const body = withLf(s.slice(bodyStart, close));
-    const node = new TreeNode('banner', bannerText(type, body), s, firstLineStart, r.end, firstLine, 0);
+    const node = new TreeNode('banner', bannerText(type, body), firstLineStart, r.end, firstLine, 0);
     node.setLastLine(r.line, r.end - r.start);
     node.extras().banner = { type, delimiter, body, terminated: true };
     return node;
@@ -117,7 +117,7 @@ export class BannerReader {
     }
     r.seek(afterLast, lastLine + 1);
     const body = withLf(s.slice(Math.min(bodyStart, lastEnd), lastEnd));
-    const node = new TreeNode('banner', bannerText(type, body), s, firstLineStart, lastEnd, firstLine, 0);
+    const node = new TreeNode('banner', bannerText(type, body), firstLineStart, lastEnd, firstLine, 0);
     node.setLastLine(lastLine, lastEnd - lastStart);
     node.extras().banner = { type, delimiter, body, terminated: false };
     const shown = delimiter === ETX ? 'ETX' : delimiter;

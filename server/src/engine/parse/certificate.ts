@@ -50,7 +50,7 @@ export function readCertificate(
   }
   const hex = hexLines.join('').replace(/ /g, '');
   const text = hex === '' ? header : `${header} ${hex}`;
-  const node = new TreeNode('certificate', text, s, start, end, firstLine, column);
+  const node = new TreeNode('certificate', text, start, end, firstLine, column);
   node.setLastLine(lastLine, lastColumn);
   node.extras().certificate = { header, hexLines, hex, terminated };
   if (!terminated) {

@@ -1,6 +1,6 @@
 import { TreeNode } from '../model/configNode';
 import type { FindingCollector } from './findingCollector';
-import type { LineReader } from './lineReader';
+import { isBlank, type LineReader } from './lineReader';
 
 const BANNER_TYPES = new Set('motd login exec incoming slip-ppp prompt-timeout config-save'.split(' '));
 
@@ -50,7 +50,7 @@ export class BannerReader {
     const s = r.text;
     let i = skipBlanks(s, r.indentEnd + 'banner'.length, r.contentEnd);
     let wordEnd = i;
-    while (wordEnd < r.contentEnd && !isBlankCode(s.charCodeAt(wordEnd))) wordEnd++;
+    while (wordEnd < r.contentEnd && !isBlank(s.charCodeAt(wordEnd))) wordEnd++;
     let type = '';
     if (BANNER_TYPES.has(s.slice(i, wordEnd))) {
       type = s.slice(i, wordEnd);
@@ -135,7 +135,7 @@ export class BannerReader {
 function startsWithTopLevelCommand(r: LineReader): boolean {
   const s = r.text;
   let end = r.indentEnd;
-  while (end < r.contentEnd && !isBlankCode(s.charCodeAt(end))) end++;
+  while (end < r.contentEnd && !isBlank(s.charCodeAt(end))) end++;
   return end - r.indentEnd <= 16 && TOP_LEVEL_COMMANDS.has(s.slice(r.indentEnd, end));
 }
 
@@ -149,11 +149,7 @@ function withLf(text: string): string {
   return text.indexOf('\r') < 0 ? text : text.replace(/\r\n?/g, '\n');
 }
 
-function isBlankCode(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0x0b || c === 0x0c;
-}
-
 function skipBlanks(s: string, from: number, to: number): number {
-  while (from < to && isBlankCode(s.charCodeAt(from))) from++;
+  while (from < to && isBlank(s.charCodeAt(from))) from++;
   return from;
 }

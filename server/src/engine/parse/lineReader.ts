@@ -149,7 +149,8 @@ export class LineReader {
   }
 }
 
-function isBlank(c: number): boolean {
+/** A blank inside a line: space, tab, vertical tab, form feed (the one definition the parser uses). */
+export function isBlank(c: number): boolean {
   return c === SPACE || c === TAB || c === VT || c === FF;
 }
 

@@ -5,7 +5,7 @@ import { BannerReader } from './banner';
 import { isCertificateChain, isCertificateChainHeader, readCertificate } from './certificate';
 import { droppedLineKind } from './droppedLines';
 import { FindingCollector, lineRange } from './findingCollector';
-import { LineReader } from './lineReader';
+import { isBlank, LineReader } from './lineReader';
 import { flagOverlappingVlans } from './vlanOverlap';
 
 type MutableTrivia = { -readonly [K in keyof Trivia]: Trivia[K] };
@@ -210,7 +210,7 @@ class SectionSkipper {
       const end = lf < 0 ? length : lf > at && text.charCodeAt(lf - 1) === CR ? lf - 1 : lf;
       // A long line is worth its warning: leave the section to the eager read.
       if (end - at > MAX_LINE_LENGTH) return;
-      if (isBlankCode(text.charCodeAt(at))) {
+      if (isBlank(text.charCodeAt(at))) {
         configuration ||= this.isConfigurationLine(at, end, line);
         lastStart = at;
         lastEnd = end;
@@ -238,7 +238,7 @@ class SectionSkipper {
   private isConfigurationLine(at: number, end: number, line: number): boolean {
     const text = this.text;
     let i = at;
-    while (i < end && isBlankCode(text.charCodeAt(i))) i++;
+    while (i < end && isBlank(text.charCodeAt(i))) i++;
     if (i === end) return false;
     const c = text.charCodeAt(i);
     if (c !== BANG && c !== HASH && c !== LOWER_E) return true;
@@ -279,10 +279,6 @@ const HASH = 0x23;
 const LOWER_E = 0x65;
 /** First characters of the unindented lines droppedLineKind may drop besides `!` (`#`, `Building`, `end`...). */
 const DROPPED_UNINDENTED_FIRST = new Set([...'#BCvenb'].map((c) => c.charCodeAt(0)));
-
-function isBlankCode(c: number): boolean {
-  return c === 0x20 || c === 0x09 || c === 0x0b || c === 0x0c;
-}
 
 /** Records the reader's line as dropped, extending the previous entry when it is the same line again. */
 function addTrivia(trivia: MutableTrivia[], kind: TriviaKind, reader: LineReader): void {

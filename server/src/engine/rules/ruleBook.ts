@@ -132,26 +132,18 @@ export class AliveSet {
     }
     let merged = withA.get(b);
     if (merged === undefined) {
-      merged = combine([a, b]);
+      merged = combine(a, b);
       withA.set(b, merged);
     }
     return merged;
   }
 }
 
-/** Several groups matched: their rules merged, ascending. */
-function combine(many: readonly LevelMatch[]): LevelMatch {
-  const terminal: number[] = [];
-  const deeper: number[] = [];
-  let kinds = 0;
-  for (const m of many) {
-    for (const id of m.terminal) terminal.push(id);
-    for (const id of m.deeper) deeper.push(id);
-    kinds |= m.kinds;
-  }
-  terminal.sort((a, b) => a - b);
-  deeper.sort((a, b) => a - b);
-  return { terminal, deeper, kinds };
+/** Two groups' matches merged, ascending (their rule ids are distinct: a rule is in one group a level). */
+function combine(a: LevelMatch, b: LevelMatch): LevelMatch {
+  const terminal = [...a.terminal, ...b.terminal].sort((x, y) => x - y);
+  const deeper = [...a.deeper, ...b.deeper].sort((x, y) => x - y);
+  return { terminal, deeper, kinds: a.kinds | b.kinds };
 }
 
 interface PredicateGroup {
